@@ -1,0 +1,149 @@
+package dev.sessionsidecar.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Turns Jackson's reading failures into problems that name the JSON field and the expected form,
+ * without Java class names.
+ */
+final class JsonProblems {
+
+  private JsonProblems() {}
+
+  static ApiException toApiException(JsonProcessingException e) {
+    if (e instanceof StreamConstraintsException) {
+      return new ApiException(
+          ProblemCode.MALFORMED_REQUEST,
+          "The JSON body exceeds a structural limit (nesting depth, number or string length): "
+              + "send a flatter, smaller document.");
+    }
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      String field = path(unknown);
+      String known =
+          new TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList())
+              .stream().collect(Collectors.joining(", "));
+      return ApiException.invalidArgument(field, "unknown field; accepted fields are: " + known);
+    }
+    if (e instanceof ValueInstantiationException instantiation
+        && instantiation.getCause() instanceof ApiException api) {
+      return api;
+    }
+    if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String field = path(mismatch);
+      String expected = describe(mismatch.getTargetType());
+      String got =
+          mismatch instanceof InvalidFormatException format
+              ? " (got " + abbreviate(String.valueOf(format.getValue())) + ")"
+              : "";
+      return ApiException.invalidArgument(field, "must be " + expected + got);
+    }
+    if (e instanceof MismatchedInputException mismatch
+        && String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")) {
+      return new ApiException(
+          ProblemCode.MALFORMED_REQUEST,
+          "The request body has content after its JSON document: send exactly one JSON value.");
+    }
+    if (e instanceof MismatchedInputException mismatch) {
+      return new ApiException(
+          ProblemCode.MALFORMED_REQUEST,
+          "The request body must be " + describe(mismatch.getTargetType()) + ".");
+    }
+    return new ApiException(
+        ProblemCode.MALFORMED_REQUEST,
+        "The request body is not valid JSON"
+            + location(e)
+            + reason(e)
+            + ": send one well-formed JSON document (RFC 8259; no NaN, Infinity, comments or"
+            + " trailing content).");
+  }
+
+  private static String location(JsonProcessingException e) {
+    if (e.getLocation() == null || e.getLocation().getLineNr() < 0) {
+      return "";
+    }
+    return " (line "
+        + e.getLocation().getLineNr()
+        + ", column "
+        + e.getLocation().getColumnNr()
+        + ")";
+  }
+
+  /** The parser's own words (they name characters and fields, never Java classes). */
+  private static String reason(JsonProcessingException e) {
+    String original = e.getOriginalMessage();
+    if (!(e instanceof StreamReadException) || original == null) {
+      return "";
+    }
+    return " (" + abbreviate(original.lines().findFirst().orElse("")) + ")";
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder out = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (out.length() > 0) {
+          out.append('.');
+        }
+        out.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        out.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return out.length() == 0 ? "body" : out.toString();
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() <= 80 ? value : value.substring(0, 80) + "…";
+  }
+
+  private static final Map<Class<?>, String> SIMPLE_TYPES =
+      Map.ofEntries(
+          Map.entry(String.class, "a string"),
+          Map.entry(Integer.class, "an integer"),
+          Map.entry(int.class, "an integer"),
+          Map.entry(Long.class, "an integer"),
+          Map.entry(long.class, "an integer"),
+          Map.entry(Double.class, "a number"),
+          Map.entry(double.class, "a number"),
+          Map.entry(Boolean.class, "true or false"),
+          Map.entry(boolean.class, "true or false"),
+          Map.entry(Instant.class, "an ISO-8601 UTC timestamp such as 2026-01-31T12:00:00Z"),
+          Map.entry(JsonNode.class, "a JSON value"));
+
+  private static String describe(Class<?> type) {
+    if (type == null) {
+      return "a value of another type";
+    }
+    String simple = SIMPLE_TYPES.get(type);
+    if (simple != null) {
+      return simple;
+    }
+    if (type.isEnum()) {
+      return "one of "
+          + Arrays.stream(type.getEnumConstants())
+              .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT))
+              .collect(Collectors.joining(", "));
+    }
+    if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+      return "a JSON array";
+    }
+    if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+      return "a JSON object";
+    }
+    return "a value of another type";
+  }
+}

@@ -1,0 +1,35 @@
+package dev.sessionsidecar.platform;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem body with the sidecar's stable {@code code} and, for field errors, the
+ * offending fields.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(
+    String type,
+    String title,
+    int status,
+    String detail,
+    String code,
+    String instance,
+    List<FieldError> errors) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  /** One field that was wrong and why. */
+  public record FieldError(String field, String message) {}
+
+  static Problem of(ProblemCode code, String detail, String instance, List<FieldError> errors) {
+    return new Problem(
+        "urn:session-sidecar:problem:" + code.wireName(),
+        code.title(),
+        code.status(),
+        detail,
+        code.wireName(),
+        instance,
+        errors);
+  }
+}

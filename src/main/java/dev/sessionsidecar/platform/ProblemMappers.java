@@ -1,0 +1,132 @@
+package dev.sessionsidecar.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.logging.Log;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Maps every failure that reaches the REST layer to an RFC 9457 problem; never a stack trace. */
+public class ProblemMappers {
+
+  @ServerExceptionMapper
+  public Response api(ApiException e, UriInfo uri) {
+    return respond(Problem.of(e.code(), e.getMessage(), path(uri), e.errors()));
+  }
+
+  @ServerExceptionMapper
+  public Response json(JsonProcessingException e, UriInfo uri) {
+    return api(JsonProblems.toApiException(e), uri);
+  }
+
+  /** Declared apart so it wins over the REST layer's own mapper for this exception type. */
+  @ServerExceptionMapper
+  public Response mismatch(MismatchedInputException e, UriInfo uri) {
+    return json(e, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response validation(ConstraintViolationException e, UriInfo uri) {
+    List<Problem.FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.FieldError::field))
+            .toList();
+    String detail =
+        errors.stream()
+            .map(err -> err.field() + ": " + err.message())
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("invalid request");
+    return api(new ApiException(ProblemCode.INVALID_ARGUMENT, detail, errors), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e, UriInfo uri) {
+    ApiException mapped;
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return json(json, uri);
+    } else if (e instanceof NotFoundException) {
+      mapped =
+          ApiException.notFound("No resource at " + path(uri) + ": see /q/openapi for the API.");
+    } else if (e instanceof NotAllowedException) {
+      mapped =
+          new ApiException(
+              ProblemCode.METHOD_NOT_ALLOWED,
+              "This HTTP method is not allowed on " + path(uri) + ": see /q/openapi for the API.");
+    } else if (e instanceof NotSupportedException) {
+      mapped =
+          new ApiException(
+              ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+              "Send the body as application/json (Content-Type: application/json).");
+    } else if (e instanceof NotAcceptableException) {
+      mapped =
+          new ApiException(
+              ProblemCode.NOT_ACCEPTABLE, "This resource answers application/json only.");
+    } else if (e.getResponse().getStatus() == 413) {
+      mapped = new ApiException(ProblemCode.PAYLOAD_TOO_LARGE, BodySizeLimit.DETAIL);
+    } else if (e.getResponse().getStatus() < 500) {
+      mapped = new ApiException(ProblemCode.MALFORMED_REQUEST, "The request could not be read.");
+    } else {
+      return unexpected(e, uri);
+    }
+    return api(mapped, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e, UriInfo uri) {
+    String incident = UUID.randomUUID().toString();
+    Log.errorf(e, "Unexpected failure on %s (incident %s)", path(uri), incident);
+    return respond(
+        Problem.of(
+            ProblemCode.INTERNAL_ERROR,
+            "The sidecar failed unexpectedly; the failure is logged as incident " + incident + ".",
+            path(uri),
+            List.of()));
+  }
+
+  static Response respond(Problem problem) {
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  private static String path(UriInfo uri) {
+    return uri == null ? null : uri.getRequestUri().getRawPath();
+  }
+
+  private static String fieldName(ConstraintViolation<?> violation) {
+    StringBuilder out = new StringBuilder();
+    for (Path.Node node : violation.getPropertyPath()) {
+      if (node.getKind() != ElementKind.PROPERTY) {
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append('.');
+      }
+      out.append(JsonNames.snake(node.getName()));
+      if (node.getIndex() != null) {
+        out.append('[').append(node.getIndex()).append(']');
+      }
+    }
+    if (out.length() == 0) {
+      for (Path.Node node : violation.getPropertyPath()) {
+        if (node.getKind() == ElementKind.PARAMETER) {
+          out.setLength(0);
+          out.append(JsonNames.snake(node.getName()));
+        }
+      }
+    }
+    return out.length() == 0 ? "body" : out.toString();
+  }
+}

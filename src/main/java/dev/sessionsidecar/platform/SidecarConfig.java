@@ -1,0 +1,42 @@
+package dev.sessionsidecar.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The sidecar's own configuration keys, all under {@code sidecar.}. */
+@ConfigMapping(prefix = "sidecar")
+public interface SidecarConfig {
+
+  /** Directory that holds the database and the lock file; created on first start. */
+  @WithDefault("./data")
+  String dataDir();
+
+  /** Project path of a pod bound to one project: the active project before any session starts. */
+  Optional<String> project();
+
+  /** Session settings. */
+  SessionSettings session();
+
+  /** Tool-call settings. */
+  ToolCallSettings toolCall();
+
+  /** Session settings. */
+  interface SessionSettings {
+    /** A session without activity for this long is closed by the idle job. */
+    @WithDefault("30m")
+    Duration idleTimeout();
+
+    /** How often the idle job looks for idle sessions (read by its schedule). */
+    @WithDefault("60s")
+    Duration idleCheckInterval();
+  }
+
+  /** Tool-call settings. */
+  interface ToolCallSettings {
+    /** Longest stored form of a tool call's arguments, in characters; longer ones are cut. */
+    @WithDefault("8192")
+    int maxArgumentsChars();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.sessionsidecar.session;
+
+import dev.sessionsidecar.platform.SidecarConfig;
+import dev.sessionsidecar.platform.Timestamps;
+import io.quarkus.logging.Log;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Closes sessions that have been idle for longer than {@code sidecar.session.idle-timeout}. */
+@ApplicationScoped
+class IdleSessionCloser {
+
+  private final SidecarConfig config;
+  private final Timestamps time;
+
+  IdleSessionCloser(SidecarConfig config, Timestamps time) {
+    this.config = config;
+    this.time = time;
+  }
+
+  /**
+   * One conditional UPDATE, so a tool call that bumps a session at the same moment either lands
+   * first (and the session stays active) or reopens it afterwards; no write is lost.
+   */
+  @Scheduled(
+      every = "${sidecar.session.idle-check-interval:60s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @Transactional
+  void closeIdleSessions() {
+    Duration timeout = config.session().idleTimeout();
+    Instant now = time.now();
+    int closed =
+        AgentSession.update(
+            "status = :closed, endedAt = :now, endReason = :reason"
+                + " where status = :active and lastActivityAt < :cutoff",
+            Parameters.with("closed", SessionStatus.IDLE_CLOSED)
+                .and("now", now)
+                .and("reason", "closed after more than " + timeout + " without activity")
+                .and("active", SessionStatus.ACTIVE)
+                .and("cutoff", now.minus(timeout)));
+    if (closed > 0) {
+      Log.infof("Closed %d idle session(s)", closed);
+    }
+  }
+}

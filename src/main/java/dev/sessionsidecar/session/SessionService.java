@@ -1,0 +1,233 @@
+package dev.sessionsidecar.session;
+
+import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.Page;
+import dev.sessionsidecar.platform.ProblemCode;
+import dev.sessionsidecar.platform.SidecarConfig;
+import dev.sessionsidecar.platform.Timestamps;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+
+/** Starts, resumes, ends and finds sessions, and knows which session and project are current. */
+@ApplicationScoped
+public class SessionService {
+
+  private final SidecarConfig config;
+  private final Timestamps time;
+  private final SessionSummaries summaries;
+
+  SessionService(SidecarConfig config, Timestamps time, SessionSummaries summaries) {
+    this.config = config;
+    this.time = time;
+    this.summaries = summaries;
+  }
+
+  /** The outcome of a start: the session, and whether it was created or resumed. */
+  public record Started(SessionView session, boolean created) {}
+
+  /**
+   * Starts a new session or resumes an existing one. Two clients starting the same new id at once
+   * collide on the primary key; the loser retries and resumes what the winner created.
+   */
+  public Started start(StartSessionRequest request) {
+    StartSessionRequest body = request == null ? StartSessionRequest.EMPTY : request;
+    try {
+      return QuarkusTransaction.requiringNew().call(() -> startInTransaction(body));
+    } catch (ConstraintViolationException raced) {
+      return QuarkusTransaction.requiringNew().call(() -> startInTransaction(body));
+    }
+  }
+
+  private Started startInTransaction(StartSessionRequest request) {
+    Instant now = time.now();
+    String id = request.sessionId() != null ? request.sessionId() : UUID.randomUUID().toString();
+    AgentSession existing = AgentSession.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    if (existing != null) {
+      requireSameProject(existing, request);
+      applyOptionalFields(existing, request);
+      existing.activate(now);
+      return new Started(SessionView.of(existing), false);
+    }
+    AgentSession session = new AgentSession();
+    session.id = id;
+    session.project = projectFor(request, now);
+    session.startedAt = now;
+    session.activate(now);
+    applyOptionalFields(session, request);
+    session.persistAndFlush();
+    return new Started(SessionView.of(session), true);
+  }
+
+  private static void requireSameProject(AgentSession existing, StartSessionRequest request) {
+    if (request.projectPath() != null && !request.projectPath().equals(existing.project.path)) {
+      throw new ApiException(
+          ProblemCode.CONFLICT,
+          "Session "
+              + existing.id
+              + " belongs to project "
+              + existing.project.path
+              + ": resume it without project_path or with that path, or start a new session id.");
+    }
+  }
+
+  private static void applyOptionalFields(AgentSession session, StartSessionRequest request) {
+    if (request.source() != null) {
+      session.source = request.source();
+    }
+    if (request.resumedFrom() != null) {
+      session.resumedFrom = request.resumedFrom();
+    }
+    if (request.branch() != null) {
+      session.branch = request.branch();
+    }
+    if (request.client() != null) {
+      session.client = request.client();
+    }
+  }
+
+  private Project projectFor(StartSessionRequest request, Instant now) {
+    String path =
+        request.projectPath() != null ? request.projectPath() : config.project().orElse(null);
+    if (path == null) {
+      throw ApiException.invalidArgument(
+          "project_path", "is required: this sidecar has no sidecar.project configured");
+    }
+    Optional<Project> known = Project.byPath(path);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    Project project = new Project();
+    project.path = path;
+    project.name = request.projectName() != null ? request.projectName() : defaultName(path);
+    project.createdAt = now;
+    project.persistAndFlush();
+    return project;
+  }
+
+  private static String defaultName(String path) {
+    try {
+      Path fileName = Path.of(path).getFileName();
+      return fileName == null ? path : fileName.toString();
+    } catch (RuntimeException notAPath) {
+      return path.length() <= 200 ? path : path.substring(0, 200);
+    }
+  }
+
+  /** Ends a session; without a summary the sidecar writes a factual one. */
+  @Transactional
+  public SessionView end(String id, EndSessionRequest request) {
+    AgentSession session = lockedOrNotFound(id);
+    String summary =
+        request != null && request.summary() != null
+            ? request.summary()
+            : summaries.describe(session, time.now());
+    session.end(summary, time.now());
+    return SessionView.of(session);
+  }
+
+  @Transactional
+  public SessionView get(String id) {
+    return SessionView.of(findOrNotFound(id));
+  }
+
+  AgentSession findOrNotFound(String id) {
+    AgentSession session = AgentSession.findById(checkedId(id));
+    if (session == null) {
+      throw notFound(id);
+    }
+    return session;
+  }
+
+  AgentSession lockedOrNotFound(String id) {
+    AgentSession session = AgentSession.findById(checkedId(id), LockModeType.PESSIMISTIC_WRITE);
+    if (session == null) {
+      throw notFound(id);
+    }
+    return session;
+  }
+
+  private static String checkedId(String id) {
+    if (!SessionIds.isValid(id)) {
+      throw ApiException.invalidArgument("session_id", SessionIds.RULE);
+    }
+    return id;
+  }
+
+  private static ApiException notFound(String id) {
+    return ApiException.notFound(
+        "No session "
+            + id
+            + ": start it with POST /v1/sessions, or list sessions with GET"
+            + " /v1/sessions.");
+  }
+
+  /** Sessions, newest activity first, optionally of one project and status and active since. */
+  @Transactional
+  public Page<SessionView> list(SessionFilter filter, int limit, int offset) {
+    StringBuilder where = new StringBuilder("1 = 1");
+    Parameters params = new Parameters();
+    if (filter.projectPath() != null) {
+      where.append(" and project.path = :path");
+      params.and("path", filter.projectPath());
+    }
+    if (filter.status() != null) {
+      where.append(" and status = :status");
+      params.and("status", filter.status());
+    }
+    if (filter.activeSince() != null) {
+      where.append(" and lastActivityAt >= :since");
+      params.and("since", filter.activeSince());
+    }
+    PanacheQuery<AgentSession> query =
+        AgentSession.find(
+            where.toString(),
+            Sort.descending("lastActivityAt").and("id", Sort.Direction.Descending),
+            params);
+    var items =
+        query.range(offset, offset + limit - 1).list().stream().map(SessionView::of).toList();
+    return new Page<>(items, query.count(), limit, offset);
+  }
+
+  /** The current session: the most recently started or resumed one, while it is active. */
+  @Transactional
+  public Optional<SessionView> current() {
+    return latestActivated().filter(s -> s.status == SessionStatus.ACTIVE).map(SessionView::of);
+  }
+
+  /** The most recently started or resumed session, whatever its status. */
+  @Transactional
+  public Optional<SessionView> latest() {
+    return latestActivated().map(SessionView::of);
+  }
+
+  /** The active project: that of the most recently started session, or else the configured one. */
+  @Transactional
+  public Optional<ProjectView> activeProject() {
+    Optional<AgentSession> latest = latestActivated();
+    if (latest.isPresent()) {
+      return Optional.of(ProjectView.of(latest.get().project));
+    }
+    return config
+        .project()
+        .map(
+            path ->
+                Project.byPath(path)
+                    .map(ProjectView::of)
+                    .orElse(new ProjectView(path, defaultName(path))));
+  }
+
+  private static Optional<AgentSession> latestActivated() {
+    return AgentSession.findAll(Sort.descending("activatedAt").and("id", Sort.Direction.Descending))
+        .<AgentSession>firstResultOptional();
+  }
+}

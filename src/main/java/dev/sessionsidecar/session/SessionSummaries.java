@@ -1,0 +1,42 @@
+package dev.sessionsidecar.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Writes the short factual summary of a session that ended without one. */
+@ApplicationScoped
+class SessionSummaries {
+
+  private static final int TOP_TOOLS = 3;
+
+  String describe(AgentSession session, Instant endedAt) {
+    Duration duration = Duration.between(session.startedAt, endedAt);
+    StringBuilder out =
+        new StringBuilder("Ran ")
+            .append(duration.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+            .append("; ")
+            .append(session.toolCallCount)
+            .append(session.toolCallCount == 1 ? " tool call" : " tool calls")
+            .append(", ")
+            .append(session.errorCount)
+            .append(session.errorCount == 1 ? " error" : " errors");
+    List<Object[]> top =
+        ToolCall.getEntityManager()
+            .createQuery(
+                "select t.tool, count(t) from ToolCall t where t.sessionId = :id"
+                    + " group by t.tool order by count(t) desc, t.tool",
+                Object[].class)
+            .setParameter("id", session.id)
+            .setMaxResults(TOP_TOOLS)
+            .getResultList();
+    if (!top.isEmpty()) {
+      out.append("; top tools: ")
+          .append(
+              top.stream().map(row -> row[0] + " x" + row[1]).collect(Collectors.joining(", ")));
+    }
+    return out.append('.').toString();
+  }
+}

@@ -1,0 +1,137 @@
+package dev.sessionsidecar.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.Page;
+import dev.sessionsidecar.platform.SidecarConfig;
+import dev.sessionsidecar.platform.Timestamps;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** Records tool calls idempotently and reads a session's history. */
+@ApplicationScoped
+public class ToolCallService {
+
+  /** How far ahead of the sidecar's clock a reported start time may be (clock skew). */
+  static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(5);
+
+  private final SessionService sessions;
+  private final SidecarConfig config;
+  private final Timestamps time;
+  private final ObjectMapper mapper;
+
+  ToolCallService(
+      SessionService sessions, SidecarConfig config, Timestamps time, ObjectMapper mapper) {
+    this.sessions = sessions;
+    this.config = config;
+    this.time = time;
+    this.mapper = mapper;
+  }
+
+  /** The outcome of a record: the stored call, and whether this request created it. */
+  public record Recorded(ToolCallView call, boolean created) {}
+
+  /**
+   * Records a call. The session row is locked first, so two writers with the same {@code call_id}
+   * are serialized and the second finds the first's record instead of a duplicate.
+   */
+  @Transactional
+  public Recorded record(String sessionId, RecordToolCallRequest request) {
+    if (request == null) {
+      throw ApiException.invalidArgument(
+          "body", "a JSON object with at least \"tool\" is required");
+    }
+    Instant now = time.now();
+    if (request.startedAt() != null && request.startedAt().isAfter(now.plus(MAX_FUTURE_SKEW))) {
+      throw ApiException.invalidArgument(
+          "started_at",
+          "is more than 5 minutes in the future of the sidecar's clock (" + now + ")");
+    }
+    AgentSession session = sessions.lockedOrNotFound(sessionId);
+    if (request.callId() != null) {
+      Optional<ToolCall> earlier =
+          ToolCall.find("sessionId = ?1 and callId = ?2", session.id, request.callId())
+              .firstResultOptional();
+      if (earlier.isPresent()) {
+        return new Recorded(view(earlier.get()), false);
+      }
+    }
+    ToolCall call = new ToolCall();
+    call.sessionId = session.id;
+    call.callId = request.callId();
+    call.tool = request.tool();
+    storeArguments(call, request.arguments());
+    call.ok = request.succeeded();
+    call.error = request.error();
+    call.resultSummary = request.resultSummary();
+    call.durationMs = request.durationMs();
+    call.startedAt =
+        request.startedAt() != null ? request.startedAt().truncatedTo(ChronoUnit.MILLIS) : now;
+    call.recordedAt = now;
+    call.persist();
+    session.recordToolCall(call.ok, now);
+    return new Recorded(view(call), true);
+  }
+
+  private void storeArguments(ToolCall call, JsonNode arguments) {
+    if (arguments == null || arguments.isNull()) {
+      return;
+    }
+    String json = arguments.toString();
+    int max = config.toolCall().maxArgumentsChars();
+    call.argumentsTruncated = json.length() > max;
+    call.arguments = call.argumentsTruncated ? json.substring(0, max) : json;
+  }
+
+  /** A session's tool calls, newest first. */
+  @Transactional
+  public Page<ToolCallView> history(String sessionId, int limit, int offset) {
+    AgentSession session = sessions.findOrNotFound(sessionId);
+    PanacheQuery<ToolCall> query =
+        ToolCall.find(
+            "sessionId",
+            Sort.descending("startedAt").and("id", Sort.Direction.Descending),
+            session.id);
+    var items = query.range(offset, offset + limit - 1).list().stream().map(this::view).toList();
+    return new Page<>(items, query.count(), limit, offset);
+  }
+
+  private ToolCallView view(ToolCall call) {
+    return new ToolCallView(
+        call.id,
+        call.sessionId,
+        call.callId,
+        call.tool,
+        arguments(call),
+        call.argumentsTruncated,
+        call.ok,
+        call.error,
+        call.resultSummary,
+        call.durationMs,
+        call.startedAt,
+        call.recordedAt);
+  }
+
+  private JsonNode arguments(ToolCall call) {
+    if (call.arguments == null) {
+      return null;
+    }
+    if (call.argumentsTruncated) {
+      return TextNode.valueOf(call.arguments);
+    }
+    try {
+      return mapper.readTree(call.arguments);
+    } catch (JsonProcessingException e) {
+      return TextNode.valueOf(call.arguments);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.sessionsidecar.tool;
+
+import dev.sessionsidecar.session.SessionView;
+import dev.sessionsidecar.session.ToolCallView;
+import java.time.Duration;
+
+/** Renders sessions and tool calls as single lines a model can read: ids in full, UTC times. */
+final class SessionLines {
+
+  private static final int PREVIEW_CHARS = 80;
+
+  private SessionLines() {}
+
+  static String session(SessionView s) {
+    StringBuilder line =
+        new StringBuilder(s.sessionId())
+            .append(' ')
+            .append(s.status())
+            .append(" started=")
+            .append(s.startedAt())
+            .append(" last_activity=")
+            .append(s.lastActivityAt())
+            .append(" duration=")
+            .append(Duration.ofSeconds(s.durationSeconds()))
+            .append(" tool_calls=")
+            .append(s.toolCalls())
+            .append(" errors=")
+            .append(s.errors());
+    if (s.summary() != null) {
+      line.append(" summary=").append(oneLine(s.summary(), 200));
+    }
+    return line.toString();
+  }
+
+  static String toolCall(ToolCallView c) {
+    StringBuilder line =
+        new StringBuilder()
+            .append(c.startedAt())
+            .append(' ')
+            .append(c.tool())
+            .append(c.ok() ? " ok" : " error");
+    if (c.durationMs() != null) {
+      line.append(' ').append(c.durationMs()).append("ms");
+    }
+    if (c.arguments() != null) {
+      String json = c.arguments().isTextual() ? c.arguments().asText() : c.arguments().toString();
+      line.append(" args=").append(oneLine(json, PREVIEW_CHARS));
+    }
+    if (c.error() != null) {
+      line.append(" error=").append(oneLine(c.error(), 200));
+    }
+    return line.append(" id=").append(c.id()).toString();
+  }
+
+  /** The text on one line, cut to {@code max} characters with an ellipsis. */
+  static String oneLine(String text, int max) {
+    String flat = text.replaceAll("\\s+", " ").strip();
+    return flat.length() <= max ? flat : flat.substring(0, max) + "…";
+  }
+}

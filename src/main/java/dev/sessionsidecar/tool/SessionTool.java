@@ -1,0 +1,134 @@
+package dev.sessionsidecar.tool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.ProblemCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The {@code session} tool: unwraps a call, checks the action and its arguments, and hands it to
+ * the action's bean. REST and MCP both call {@link #call(JsonNode)}.
+ */
+@ApplicationScoped
+public class SessionTool {
+
+  public static final String TOOL_NAME = "session";
+
+  private final Map<ActionName, SessionAction> actions = new EnumMap<>(ActionName.class);
+
+  SessionTool(Instance<SessionAction> implementations) {
+    for (SessionAction action : implementations) {
+      if (actions.put(action.name(), action) != null) {
+        throw new IllegalStateException("Two beans implement action " + action.name());
+      }
+    }
+  }
+
+  /** Runs a call given as bare arguments or as the {@code {"name", "arguments"}} envelope. */
+  public ToolReply call(JsonNode body) {
+    ObjectNode arguments = withoutNulls(unwrap(body));
+    ActionName action = action(arguments.get("action"));
+    arguments.remove("action");
+    checkNames(action, arguments);
+    SessionAction implementation = actions.get(action);
+    if (implementation == null) {
+      throw new ApiException(
+          ProblemCode.NOT_IMPLEMENTED,
+          "The action "
+              + action.wireName()
+              + " is part of the contract but not available in this version; implemented: "
+              + String.join(", ", implemented())
+              + ".");
+    }
+    return implementation.run(new ToolArguments(action, arguments));
+  }
+
+  private static ObjectNode unwrap(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw new ApiException(
+          ProblemCode.MALFORMED_REQUEST,
+          "The body must be a JSON object: {\"action\": \"...\", ...} or {\"name\": \"session\","
+              + " \"arguments\": {\"action\": \"...\", ...}}.");
+    }
+    ObjectNode object = (ObjectNode) body;
+    if (object.has("action") || !(object.has("name") || object.has("arguments"))) {
+      return object.deepCopy();
+    }
+    for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("name") && !name.equals("arguments")) {
+        throw ApiException.invalidArgument(
+            name, "unknown field in the envelope; accepted fields are: arguments, name");
+      }
+    }
+    JsonNode name = object.get("name");
+    if (name == null || !TOOL_NAME.equals(name.asText()) || !name.isTextual()) {
+      throw ApiException.invalidArgument(
+          "name", "must be \"" + TOOL_NAME + "\", the only tool here");
+    }
+    JsonNode arguments = object.get("arguments");
+    if (arguments == null || !arguments.isObject()) {
+      throw ApiException.invalidArgument(
+          "arguments", "must be a JSON object holding at least \"action\"");
+    }
+    return ((ObjectNode) arguments).deepCopy();
+  }
+
+  /** A JSON null means "not given": models often send every parameter, unused ones as null. */
+  private static ObjectNode withoutNulls(ObjectNode arguments) {
+    arguments.properties().removeIf(entry -> entry.getValue().isNull());
+    return arguments;
+  }
+
+  private static ActionName action(JsonNode node) {
+    String all = String.join(", ", ActionName.wireNames());
+    if (node == null) {
+      throw new ApiException(
+          ProblemCode.INVALID_ACTION, "The argument \"action\" is required; one of: " + all + ".");
+    }
+    return ActionName.fromWire(node.isTextual() ? node.asText() : null)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ProblemCode.INVALID_ACTION,
+                    "Unknown action "
+                        + abbreviate(node.toString())
+                        + "; the action must be one of: "
+                        + all
+                        + "."));
+  }
+
+  private static void checkNames(ActionName action, ObjectNode arguments) {
+    TreeSet<String> accepted = new TreeSet<>();
+    action.parameters().forEach(p -> accepted.add(p.wireName()));
+    for (Iterator<String> names = arguments.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!accepted.contains(name)) {
+        throw ApiException.invalidArgument(
+            name,
+            "is not an argument of "
+                + action.wireName()
+                + "; it accepts "
+                + (accepted.isEmpty()
+                    ? "no arguments besides action"
+                    : String.join(", ", accepted)));
+      }
+    }
+  }
+
+  private TreeSet<String> implemented() {
+    TreeSet<String> names = new TreeSet<>();
+    actions.keySet().forEach(a -> names.add(a.wireName()));
+    return names;
+  }
+
+  private static String abbreviate(String raw) {
+    return raw.length() <= 60 ? raw : raw.substring(0, 60) + "…";
+  }
+}
