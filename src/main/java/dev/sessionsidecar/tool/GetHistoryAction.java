@@ -1,5 +1,7 @@
 package dev.sessionsidecar.tool;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.Page;
 import dev.sessionsidecar.session.ProjectView;
@@ -24,6 +26,7 @@ class GetHistoryAction implements SessionAction {
   }
 
   /** The typed result. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Data(String sessionId, long total, List<ToolCallView> toolCalls) {}
 
   @Override

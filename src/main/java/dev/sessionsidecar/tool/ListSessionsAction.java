@@ -1,5 +1,7 @@
 package dev.sessionsidecar.tool;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.Page;
 import dev.sessionsidecar.platform.ProblemCode;
@@ -26,6 +28,7 @@ class ListSessionsAction implements SessionAction {
   }
 
   /** The typed result. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Data(ProjectView project, int sinceDays, long total, List<SessionView> sessions) {}
 
   @Override

@@ -1,0 +1,122 @@
+package dev.sessionsidecar.platform;
+
+import static dev.sessionsidecar.Api.newProject;
+import static dev.sessionsidecar.Api.newSession;
+import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** What the HTTP layer answers to requests that never reach a feature. */
+@QuarkusTest
+class HttpProblemTest {
+
+  @Test
+  void malformedJsonSaysWhere() {
+    assertProblem(
+            given()
+                .contentType(ContentType.JSON)
+                .body("{\"tool\": ")
+                .post("/v1/sessions/x/tool-calls")
+                .then(),
+            400,
+            "malformed_request")
+        .body("detail", containsString("not valid JSON"));
+  }
+
+  @Test
+  void nanAndDuplicateKeysAndTrailingContentAreMalformed() {
+    String session = newSession(newProject());
+    for (String body :
+        new String[] {
+          "{\"tool\":\"x\",\"duration_ms\":NaN}",
+          "{\"tool\":\"x\",\"duration_ms\":Infinity}",
+          "{\"tool\":\"x\",\"tool\":\"y\"}",
+          "{\"tool\":\"x\"} {\"tool\":\"y\"}",
+        }) {
+      assertProblem(
+          given()
+              .contentType(ContentType.JSON)
+              .body(body)
+              .post("/v1/sessions/{id}/tool-calls", session)
+              .then(),
+          400,
+          "malformed_request");
+    }
+    given().get("/v1/sessions/{id}/tool-calls", session).then().body("total", equalTo(0));
+  }
+
+  @Test
+  void invalidUtf8IsMalformed() {
+    byte[] body = {'{', '"', 't', 'o', 'o', 'l', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}'};
+    assertProblem(
+        given().contentType(ContentType.JSON).body(body).post("/v1/sessions/x/tool-calls").then(),
+        400,
+        "malformed_request");
+  }
+
+  @Test
+  void deeplyNestedJsonIsRefused() {
+    String deep = "[".repeat(5000) + "]".repeat(5000);
+    assertProblem(
+        given().contentType(ContentType.JSON).body(deep).post("/v1/tools/session").then(),
+        400,
+        "malformed_request");
+  }
+
+  @Test
+  void wrongContentTypeIs415() {
+    assertProblem(
+            given().contentType(ContentType.TEXT).body("hello").post("/v1/sessions").then(),
+            415,
+            "unsupported_media_type")
+        .body("detail", containsString("application/json"));
+  }
+
+  @Test
+  void bodiesOverTheLimitAre413WithOrWithoutContentLength() {
+    String big = "{\"tool\":\"" + "a".repeat(1_100_000) + "\"}";
+    assertProblem(
+            given()
+                .contentType(ContentType.JSON)
+                .body(big)
+                .post("/v1/sessions/x/tool-calls")
+                .then(),
+            413,
+            "payload_too_large")
+        .body("detail", containsString("1048576 bytes"));
+    // An InputStream body has no known length, so it is sent chunked.
+    assertProblem(
+        given()
+            .contentType(ContentType.JSON)
+            .body(new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))
+            .post("/v1/sessions/x/tool-calls")
+            .then(),
+        413,
+        "payload_too_large");
+  }
+
+  @Test
+  void aSmallChunkedBodyIsRead() {
+    String session = newSession(newProject());
+    given()
+        .contentType(ContentType.JSON)
+        .body(new ByteArrayInputStream("{\"tool\":\"chunked\"}".getBytes(StandardCharsets.UTF_8)))
+        .post("/v1/sessions/{id}/tool-calls", session)
+        .then()
+        .statusCode(201)
+        .body("tool", equalTo("chunked"));
+  }
+
+  @Test
+  void unknownPathsAndMethodsAreProblems() {
+    assertProblem(given().get("/v1/nothing-here").then(), 404, "not_found");
+    assertProblem(given().delete("/v1/sessions").then(), 405, "method_not_allowed");
+  }
+}

@@ -1,0 +1,167 @@
+package dev.sessionsidecar.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the packaged sidecar as a real process: kill -9, restart, a second process, binding. */
+class ProcessLifecycleIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int WRITERS = 4;
+  private static final int ACKNOWLEDGED_BEFORE_KILL = 300;
+
+  @TempDir Path temp;
+
+  @Test
+  void everyAcknowledgedWriteSurvivesKillNine() throws Exception {
+    Path dataDir = temp.resolve("nested").resolve("data");
+    SidecarProcess sidecar = SidecarProcess.start(dataDir).awaitReady();
+    assertTrue(Files.isDirectory(dataDir), "the data directory is created on first start");
+    assertEquals(
+        201,
+        sidecar
+            .post(
+                sidecar.apiUrl("/v1/sessions"),
+                "{\"session_id\":\"crash-1\",\"project_path\":\"/srv/crash\"}")
+            .statusCode());
+
+    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    CountDownLatch enough = new CountDownLatch(ACKNOWLEDGED_BEFORE_KILL);
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+    for (int w = 0; w < WRITERS; w++) {
+      int writer = w;
+      writers.submit(
+          () -> {
+            for (int i = 0; !stop.get() && i < 100_000; i++) {
+              String callId = "w" + writer + "-" + i;
+              try {
+                HttpResponse<String> response =
+                    sidecar.post(
+                        sidecar.apiUrl("/v1/sessions/crash-1/tool-calls"),
+                        "{\"call_id\":\"" + callId + "\",\"tool\":\"Bash\"}");
+                if (response.statusCode() == 201) {
+                  acknowledged.add(callId);
+                  enough.countDown();
+                }
+              } catch (IOException | InterruptedException killed) {
+                return null;
+              }
+            }
+            return null;
+          });
+    }
+    assertTrue(enough.await(120, TimeUnit.SECONDS), "writes were acknowledged");
+    sidecar.kill();
+    stop.set(true);
+    writers.shutdown();
+    assertTrue(writers.awaitTermination(30, TimeUnit.SECONDS));
+
+    SidecarProcess restarted = SidecarProcess.start(dataDir).awaitReady();
+    try {
+      Set<String> stored = storedCallIds(restarted, "crash-1");
+      assertTrue(
+          stored.containsAll(acknowledged),
+          "lost "
+              + acknowledged.stream().filter(id -> !stored.contains(id)).count()
+              + " of "
+              + acknowledged.size()
+              + " acknowledged writes");
+      JsonNode session =
+          JSON.readTree(restarted.get(restarted.apiUrl("/v1/sessions/crash-1")).body());
+      assertEquals(stored.size(), session.get("tool_calls").asInt(), "count matches stored rows");
+    } finally {
+      restarted.stop();
+    }
+  }
+
+  @Test
+  void aSecondProcessOnTheSameDirectoryStopsWithAClearMessage() throws Exception {
+    SidecarProcess first = SidecarProcess.start(temp.resolve("shared")).awaitReady();
+    try {
+      SidecarProcess second = first.startAnotherOnSameDirectory();
+      assertTrue(second.process().waitFor(90, TimeUnit.SECONDS), "the second process exits");
+      assertNotEquals(0, second.process().exitValue());
+      String output = second.output();
+      assertTrue(
+          output.contains("is in use by another session-sidecar process"),
+          "the output says why:\n" + output);
+      assertEquals(200, first.get(first.managementUrl("/q/health/ready")).statusCode());
+    } finally {
+      first.stop();
+    }
+  }
+
+  @Test
+  void theApiAnswersOnlyOnLoopbackAndHealthOnAllInterfaces() throws Exception {
+    SidecarProcess sidecar = SidecarProcess.start(temp.resolve("binding")).awaitReady();
+    try {
+      // 127.0.0.2 is another loopback address: only a socket bound to all interfaces accepts it.
+      assertThrows(ConnectException.class, () -> connect("127.0.0.2", sidecar.apiPort));
+      connect("127.0.0.2", sidecar.managementPort);
+      assertEquals(
+          200,
+          sidecar
+              .get("http://127.0.0.2:" + sidecar.managementPort + "/q/health/live")
+              .statusCode());
+      assertEquals(404, sidecar.get(sidecar.managementUrl("/v1/sessions")).statusCode());
+    } finally {
+      sidecar.stop();
+    }
+  }
+
+  private static void connect(String host, int port) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), 2000);
+    }
+  }
+
+  private static Set<String> storedCallIds(SidecarProcess sidecar, String session)
+      throws Exception {
+    Set<String> ids = new HashSet<>();
+    List<String> duplicates = new java.util.ArrayList<>();
+    for (int offset = 0; ; offset += 500) {
+      JsonNode page =
+          JSON.readTree(
+              sidecar
+                  .get(
+                      sidecar.apiUrl(
+                          "/v1/sessions/" + session + "/tool-calls?limit=500&offset=" + offset))
+                  .body());
+      for (JsonNode call : page.get("items")) {
+        if (!ids.add(call.get("call_id").asText())) {
+          duplicates.add(call.get("call_id").asText());
+        }
+      }
+      if (page.get("items").size() < 500) {
+        break;
+      }
+    }
+    assertFalse(!duplicates.isEmpty(), "duplicated call ids: " + duplicates);
+    return ids;
+  }
+}

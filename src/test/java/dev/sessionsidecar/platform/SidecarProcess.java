@@ -1,0 +1,127 @@
+package dev.sessionsidecar.platform;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The packaged sidecar run as a child process on its own ports and data directory. */
+final class SidecarProcess {
+
+  static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+  final int apiPort;
+  final int managementPort;
+  final Path dataDir;
+  final Path log;
+  private final Process process;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private SidecarProcess(Path dataDir, int apiPort, int managementPort) throws IOException {
+    this.dataDir = dataDir;
+    this.apiPort = apiPort;
+    this.managementPort = managementPort;
+    this.log = Files.createTempFile("sidecar-child", ".log");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-Dquarkus.http.port=" + apiPort,
+                    "-Dquarkus.management.port=" + managementPort,
+                    "-Dsidecar.data-dir=" + dataDir.toAbsolutePath(),
+                    "-jar",
+                    JAR.toAbsolutePath().toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    this.process = builder.start();
+  }
+
+  /** Starts a sidecar on fresh ports; {@link #awaitReady()} waits until it serves. */
+  static SidecarProcess start(Path dataDir) throws IOException {
+    return new SidecarProcess(dataDir, freePort(), freePort());
+  }
+
+  /** Starts another sidecar on the same data directory (and other ports). */
+  SidecarProcess startAnotherOnSameDirectory() throws IOException {
+    return start(dataDir);
+  }
+
+  SidecarProcess awaitReady() throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("sidecar exited early:\n" + output());
+      }
+      try {
+        if (get(managementUrl("/q/health/ready")).statusCode() == 200) {
+          return this;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("sidecar not ready in time:\n" + output());
+  }
+
+  String apiUrl(String path) {
+    return "http://127.0.0.1:" + apiPort + path;
+  }
+
+  String managementUrl(String path) {
+    return "http://127.0.0.1:" + managementPort + path;
+  }
+
+  HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is flushed on the way out. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(
+        Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      kill();
+    }
+  }
+
+  Process process() {
+    return process;
+  }
+
+  String output() throws IOException {
+    return Files.readString(log);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

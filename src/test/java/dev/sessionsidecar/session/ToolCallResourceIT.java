@@ -1,0 +1,6 @@
+package dev.sessionsidecar.session;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class ToolCallResourceIT extends ToolCallResourceTest {}

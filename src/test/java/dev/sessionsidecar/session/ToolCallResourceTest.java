@@ -1,0 +1,175 @@
+package dev.sessionsidecar.session;
+
+import static dev.sessionsidecar.Api.newProject;
+import static dev.sessionsidecar.Api.newSession;
+import static dev.sessionsidecar.Api.recordCall;
+import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasLength;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ToolCallResourceTest {
+
+  @Test
+  void aRecordedCallIsReadBackWithItsArguments() {
+    String session = newSession(newProject());
+    recordCall(
+            session,
+            Map.of(
+                "tool",
+                "Bash",
+                "arguments",
+                Map.of("command", "ls -la", "timeout", 30),
+                "ok",
+                true,
+                "result_summary",
+                "12 files",
+                "duration_ms",
+                41,
+                "started_at",
+                "2026-01-31T12:00:00Z"))
+        .statusCode(201)
+        .body("tool", equalTo("Bash"))
+        .body("arguments.command", equalTo("ls -la"))
+        .body("arguments.timeout", equalTo(30))
+        .body("started_at", equalTo("2026-01-31T12:00:00Z"));
+
+    given()
+        .get("/v1/sessions/{id}/tool-calls", session)
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(1))
+        .body("items[0].result_summary", equalTo("12 files"))
+        .body("items[0].duration_ms", equalTo(41));
+  }
+
+  @Test
+  void aRepeatedCallIdIsStoredOnce() {
+    String session = newSession(newProject());
+    Map<String, Object> call = Map.of("call_id", "toolu_01", "tool", "Read");
+    int id = recordCall(session, call).statusCode(201).extract().path("id");
+    recordCall(session, call).statusCode(200).body("id", equalTo(id));
+    given().get("/v1/sessions/{id}", session).then().body("tool_calls", equalTo(1));
+  }
+
+  @Test
+  void historyIsNewestFirstAndPaged() {
+    String session = newSession(newProject());
+    for (String tool : List.of("first", "second", "third")) {
+      recordCall(session, Map.of("tool", tool)).statusCode(201);
+    }
+    given()
+        .queryParam("limit", 2)
+        .get("/v1/sessions/{id}/tool-calls", session)
+        .then()
+        .body("total", equalTo(3))
+        .body("items.tool", equalTo(List.of("third", "second")));
+    given()
+        .queryParam("limit", 2)
+        .queryParam("offset", 2)
+        .get("/v1/sessions/{id}/tool-calls", session)
+        .then()
+        .body("items.tool", equalTo(List.of("first")));
+  }
+
+  @Test
+  void anErrorWithoutOkCountsAsFailure() {
+    String session = newSession(newProject());
+    recordCall(session, Map.of("tool", "Read", "error", "ENOENT"))
+        .statusCode(201)
+        .body("ok", equalTo(false));
+    given().get("/v1/sessions/{id}", session).then().body("errors", equalTo(1));
+  }
+
+  @Test
+  void aCallBumpsTheSessionsLastActivity() {
+    String session = newSession(newProject());
+    String before =
+        given().get("/v1/sessions/{id}", session).then().extract().path("last_activity_at");
+    recordCall(session, Map.of("tool", "Grep")).statusCode(201);
+    String after =
+        given().get("/v1/sessions/{id}", session).then().extract().path("last_activity_at");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        Instant.parse(after).compareTo(Instant.parse(before)) >= 0, before + " then " + after);
+    given().get("/v1/sessions/{id}", session).then().body("tool_calls", equalTo(1));
+  }
+
+  @Test
+  void oversizeArgumentsAreCutAndMarked() {
+    String session = newSession(newProject());
+    String big = "y".repeat(20_000);
+    recordCall(session, Map.of("tool", "Write", "arguments", Map.of("content", big)))
+        .statusCode(201)
+        .body("arguments_truncated", equalTo(true))
+        .body("arguments", hasLength(8192))
+        .body("arguments", containsString("{\"content\":\"yyy"));
+  }
+
+  @Test
+  void badCallsAreNamedAndStoreNothing() {
+    String session = newSession(newProject());
+    assertProblem(recordCall(session, Map.of("tool", "")), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("tool"));
+    assertProblem(recordCall(session, Map.of()), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("tool"));
+    assertProblem(
+            recordCall(session, Map.of("tool", "x", "duration_ms", -1)), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("duration_ms"));
+    assertProblem(
+            recordCall(session, Map.of("tool", "x", "duration_ms", 1.5)), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("duration_ms"));
+    assertProblem(recordCall(session, Map.of("tool", "x", "ok", "yes")), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("ok"));
+    assertProblem(
+            recordCall(session, Map.of("tool", "x", "started_at", "yesterday")),
+            400,
+            "invalid_argument")
+        .body("errors[0].field", equalTo("started_at"));
+    assertProblem(
+            recordCall(
+                session,
+                Map.of("tool", "x", "started_at", Instant.now().plusSeconds(3600).toString())),
+            400,
+            "invalid_argument")
+        .body("errors[0].field", equalTo("started_at"));
+    assertProblem(recordCall(session, Map.of("tool", "x", "argumentz", 1)), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("argumentz"));
+    assertProblem(
+            recordCall(session, Map.of("tool", "x", "error", "e".repeat(4001))),
+            400,
+            "invalid_argument")
+        .body("errors[0].field", equalTo("error"));
+    given().get("/v1/sessions/{id}/tool-calls", session).then().body("total", equalTo(0));
+    given().get("/v1/sessions/{id}", session).then().body("tool_calls", equalTo(0));
+  }
+
+  @Test
+  void aCallForAnUnknownSessionIsNotFound() {
+    assertProblem(recordCall("never-started", Map.of("tool", "x")), 404, "not_found")
+        .body("detail", containsString("POST /v1/sessions"));
+    assertProblem(
+        given().get("/v1/sessions/{id}/tool-calls", "never-started").then(), 404, "not_found");
+  }
+
+  @Test
+  void recordedAtIsTheSidecarsTime() {
+    String session = newSession(newProject());
+    long recorded =
+        Instant.parse(
+                recordCall(session, Map.of("tool", "x", "started_at", "2020-01-01T00:00:00Z"))
+                    .extract()
+                    .path("recorded_at"))
+            .getEpochSecond();
+    org.hamcrest.MatcherAssert.assertThat(
+        recorded, greaterThan(Instant.parse("2020-01-02T00:00:00Z").getEpochSecond()));
+  }
+}

@@ -1,0 +1,6 @@
+package dev.sessionsidecar.tool;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class SessionToolIT extends SessionToolTest {}
