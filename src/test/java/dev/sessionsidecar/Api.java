@@ -4,8 +4,16 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /** Small HTTP helpers the black-box tests share: start sessions, record calls, call the tool. */
 public final class Api {
@@ -47,6 +55,35 @@ public final class Api {
         .body(body)
         .post("/v1/sessions/{id}/end", sessionId)
         .then();
+  }
+
+  /**
+   * Runs the same request from {@code writers} threads released at once and answers the status
+   * codes, to show what concurrent writers get.
+   */
+  public static List<Integer> concurrently(int writers, Supplier<Integer> request)
+      throws InterruptedException, ExecutionException {
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      CountDownLatch gate = new CountDownLatch(1);
+      List<Future<Integer>> futures = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  gate.await();
+                  return request.get();
+                }));
+      }
+      gate.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> future : futures) {
+        statuses.add(future.get());
+      }
+      return statuses;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   public static ValidatableResponse tool(Object body) {

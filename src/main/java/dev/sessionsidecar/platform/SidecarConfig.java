@@ -2,6 +2,8 @@ package dev.sessionsidecar.platform;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -37,6 +39,8 @@ public interface SidecarConfig {
   interface ToolCallSettings {
     /** Longest stored form of a tool call's arguments, in characters; longer ones are cut. */
     @WithDefault("8192")
+    @Min(16)
+    @Max(1_000_000)
     int maxArgumentsChars();
   }
 }

@@ -75,7 +75,7 @@ public class ToolCallService {
     call.resultSummary = request.resultSummary();
     call.durationMs = request.durationMs();
     call.startedAt =
-        request.startedAt() != null ? request.startedAt().truncatedTo(ChronoUnit.MILLIS) : now;
+        request.startedAt() != null ? request.startedAt().truncatedTo(ChronoUnit.MICROS) : now;
     call.recordedAt = now;
     call.persist();
     session.recordToolCall(call.ok, now);

@@ -33,7 +33,7 @@ class IdleSessionTest {
   }
 
   @Test
-  void anIdleSessionIsClosedWithItsReasonAndATooCallReopensIt() {
+  void anIdleSessionIsClosedWithItsReasonAndAToolCallReopensIt() {
     String id = newSession(newProject());
     awaitStatus(id, "idle_closed");
     given()

@@ -1,5 +1,6 @@
 package dev.sessionsidecar.session;
 
+import static dev.sessionsidecar.Api.concurrently;
 import static dev.sessionsidecar.Api.endSession;
 import static dev.sessionsidecar.Api.newId;
 import static dev.sessionsidecar.Api.newProject;
@@ -13,8 +14,10 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +49,22 @@ class SessionResourceTest {
         .body("session_id", equalTo(id))
         .body("source", equalTo("resume"))
         .body("branch", equalTo("main"));
+  }
+
+  @Test
+  void concurrentStartsOfOneNewIdCreateItOnce() throws Exception {
+    String id = newId("race");
+    String project = newProject();
+    List<Integer> statuses =
+        concurrently(
+            16,
+            () ->
+                startSession(Map.of("session_id", id, "project_path", project))
+                    .extract()
+                    .statusCode());
+    assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+    assertEquals(15, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+    given().queryParam("project", project).get("/v1/sessions").then().body("total", equalTo(1));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.sessionsidecar.session;
 
+import static dev.sessionsidecar.Api.concurrently;
 import static dev.sessionsidecar.Api.newProject;
 import static dev.sessionsidecar.Api.newSession;
 import static dev.sessionsidecar.Api.recordCall;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasLength;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
@@ -59,6 +61,26 @@ class ToolCallResourceTest {
     int id = recordCall(session, call).statusCode(201).extract().path("id");
     recordCall(session, call).statusCode(200).body("id", equalTo(id));
     given().get("/v1/sessions/{id}", session).then().body("tool_calls", equalTo(1));
+  }
+
+  @Test
+  void concurrentWritersOfOneCallIdStoreItOnceAndCountEveryOtherCall() throws Exception {
+    String session = newSession(newProject());
+    List<Integer> same =
+        concurrently(
+            16,
+            () ->
+                recordCall(session, Map.of("call_id", "toolu_same", "tool", "Bash"))
+                    .extract()
+                    .statusCode());
+    assertEquals(1, same.stream().filter(s -> s == 201).count(), same.toString());
+    assertEquals(15, same.stream().filter(s -> s == 200).count(), same.toString());
+
+    List<Integer> distinct =
+        concurrently(16, () -> recordCall(session, Map.of("tool", "Read")).extract().statusCode());
+    assertEquals(List.of(201), distinct.stream().distinct().toList());
+    given().get("/v1/sessions/{id}", session).then().body("tool_calls", equalTo(17));
+    given().get("/v1/sessions/{id}/tool-calls", session).then().body("total", equalTo(17));
   }
 
   @Test
