@@ -3,10 +3,7 @@ package dev.sessionsidecar.platform;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -14,7 +11,6 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -40,17 +36,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response validation(ConstraintViolationException e, UriInfo uri) {
-    List<Problem.FieldError> errors =
-        e.getConstraintViolations().stream()
-            .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
-            .sorted(Comparator.comparing(Problem.FieldError::field))
-            .toList();
-    String detail =
-        errors.stream()
-            .map(err -> err.field() + ": " + err.message())
-            .reduce((a, b) -> a + "; " + b)
-            .orElse("invalid request");
-    return api(new ApiException(ProblemCode.INVALID_ARGUMENT, detail, errors), uri);
+    return api(Violations.toApiException(e.getConstraintViolations(), ""), uri);
   }
 
   @ServerExceptionMapper
@@ -103,30 +89,5 @@ public class ProblemMappers {
 
   private static String path(UriInfo uri) {
     return uri == null ? null : uri.getRequestUri().getRawPath();
-  }
-
-  private static String fieldName(ConstraintViolation<?> violation) {
-    StringBuilder out = new StringBuilder();
-    for (Path.Node node : violation.getPropertyPath()) {
-      if (node.getKind() != ElementKind.PROPERTY) {
-        continue;
-      }
-      if (out.length() > 0) {
-        out.append('.');
-      }
-      out.append(JsonNames.snake(node.getName()));
-      if (node.getIndex() != null) {
-        out.append('[').append(node.getIndex()).append(']');
-      }
-    }
-    if (out.length() == 0) {
-      for (Path.Node node : violation.getPropertyPath()) {
-        if (node.getKind() == ElementKind.PARAMETER) {
-          out.setLength(0);
-          out.append(JsonNames.snake(node.getName()));
-        }
-      }
-    }
-    return out.length() == 0 ? "body" : out.toString();
   }
 }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -23,6 +24,21 @@ public interface SidecarConfig {
 
   /** Tool-call settings. */
   ToolCallSettings toolCall();
+
+  /** Usage-ledger settings. */
+  UsageSettings usage();
+
+  /** Usage-ledger settings. */
+  interface UsageSettings {
+    /** A price file in the shipped table's format whose rows replace or extend the shipped ones. */
+    Optional<Path> pricesFile();
+
+    /** Most records one {@code POST /v1/usage} array may carry. */
+    @WithDefault("1000")
+    @Min(1)
+    @Max(100_000)
+    int maxBatch();
+  }
 
   /** Session settings. */
   interface SessionSettings {

@@ -75,12 +75,17 @@ public class AgentSession extends PanacheEntityBase {
     summary = finalSummary;
   }
 
-  /** A tool call counts and bumps activity; it reopens a session closed for idling. */
+  /** A tool call counts and bumps activity. */
   void recordToolCall(boolean ok, Instant now) {
     toolCallCount++;
     if (!ok) {
       errorCount++;
     }
+    recordActivity(now);
+  }
+
+  /** Activity bumps the last-activity time and reopens a session closed for idling. */
+  void recordActivity(Instant now) {
     lastActivityAt = later(lastActivityAt, now);
     if (status == SessionStatus.IDLE_CLOSED) {
       status = SessionStatus.ACTIVE;

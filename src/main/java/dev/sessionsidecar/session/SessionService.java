@@ -171,6 +171,36 @@ public class SessionService {
             + " /v1/sessions.");
   }
 
+  /** Where a record of activity belongs: a session (when there is one) and a project. */
+  public record Owner(String sessionId, Long projectId) {}
+
+  /**
+   * Finds the session a record belongs to (the named one, else the current one), bumps its activity
+   * and answers it with its project; without a session, the configured project's id if it is known.
+   * Runs in the caller's transaction.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Owner recordActivity(String sessionId) {
+    AgentSession session =
+        sessionId != null
+            ? lockedOrNotFound(sessionId)
+            : latestActivated()
+                .filter(s -> s.status == SessionStatus.ACTIVE)
+                .map(s -> AgentSession.<AgentSession>findById(s.id, LockModeType.PESSIMISTIC_WRITE))
+                .orElse(null);
+    if (session == null) {
+      return new Owner(null, config.project().flatMap(Project::byPath).map(p -> p.id).orElse(null));
+    }
+    session.recordActivity(time.now());
+    return new Owner(session.id, session.project.id);
+  }
+
+  /** The stored id of a project, if any session was ever started in it. */
+  @Transactional
+  public Optional<Long> projectId(String path) {
+    return Project.byPath(path).map(p -> p.id);
+  }
+
   /** Sessions, newest activity first, optionally of one project and status and active since. */
   @Transactional
   public Page<SessionView> list(SessionFilter filter, int limit, int offset) {

@@ -1,0 +1,53 @@
+package dev.sessionsidecar.tool;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.sessionsidecar.usage.UsageGrouping;
+import dev.sessionsidecar.usage.UsageReports;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** {@code usage_stats}: usage per role, provider, model or provider/model, costliest first. */
+@ApplicationScoped
+class UsageStatsAction implements SessionAction {
+
+  private final UsageReports reports;
+
+  UsageStatsAction(UsageReports reports) {
+    this.reports = reports;
+  }
+
+  /** The typed result. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record Data(UsageReports.Scope scope, String groupBy, List<UsageReports.Group> groups) {}
+
+  @Override
+  public ActionName name() {
+    return ActionName.USAGE_STATS;
+  }
+
+  @Override
+  public ToolReply run(ToolArguments arguments) {
+    UsageGrouping grouping =
+        arguments
+            .choice(ToolParameter.GROUP_BY)
+            .flatMap(UsageGrouping::fromWire)
+            .orElse(UsageGrouping.MODEL);
+    UsageReports.Scope scope = reports.scope(arguments.sinceDays());
+    List<UsageReports.Group> groups = reports.stats(scope, grouping, arguments.limit());
+    StringBuilder text =
+        new StringBuilder(UsageLines.scope(scope))
+            .append(", by ")
+            .append(grouping.wireName())
+            .append(": ")
+            .append(groups.size())
+            .append(groups.size() == 1 ? " group" : " groups")
+            .append(", costliest first");
+    if (!groups.isEmpty()) {
+      text.append('\n').append(UsageLines.TABLE_HEADER);
+      groups.forEach(g -> text.append('\n').append(UsageLines.row(g.group(), g.figures())));
+    }
+    return new ToolReply(
+        name().wireName(), text.toString(), new Data(scope, grouping.wireName(), groups));
+  }
+}

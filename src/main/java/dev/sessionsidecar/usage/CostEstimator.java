@@ -1,0 +1,66 @@
+package dev.sessionsidecar.usage;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * Prices one call from its OpenTelemetry token counts: uncached input, cache reads and writes and
+ * output each at their own price; long prompts at the tier prices; a missing cache price falls back
+ * to the input price; reasoning at its own price only where the table has one.
+ */
+final class CostEstimator {
+
+  private static final BigDecimal PER_MILLION = BigDecimal.valueOf(1_000_000);
+
+  /** Tier thresholds in thousands of input tokens, largest first. */
+  private static final List<Integer> TIERS = List.of(272, 200, 128);
+
+  private CostEstimator() {}
+
+  static BigDecimal estimate(ModelPrice price, TokenCounts tokens) {
+    String tier = tier(price, tokens.input());
+    long uncachedInput = tokens.input() - tokens.cacheRead() - tokens.cacheWrite();
+    BigDecimal input = priced(price, "input", tier);
+    BigDecimal output = priced(price, "output", tier);
+    BigDecimal total =
+        input
+            .multiply(BigDecimal.valueOf(uncachedInput))
+            .add(
+                orInput(price, "cache_read", tier, input)
+                    .multiply(BigDecimal.valueOf(tokens.cacheRead())))
+            .add(
+                orInput(price, "cache_write", tier, input)
+                    .multiply(BigDecimal.valueOf(tokens.cacheWrite())));
+    BigDecimal reasoningPrice = price.price("reasoning").orElse(null);
+    long reasoning = Math.min(tokens.reasoning(), tokens.output());
+    if (reasoningPrice != null && reasoning > 0) {
+      total =
+          total
+              .add(reasoningPrice.multiply(BigDecimal.valueOf(reasoning)))
+              .add(output.multiply(BigDecimal.valueOf(tokens.output() - reasoning)));
+    } else {
+      total = total.add(output.multiply(BigDecimal.valueOf(tokens.output())));
+    }
+    return total.divide(PER_MILLION, 10, RoundingMode.HALF_EVEN);
+  }
+
+  /** The suffix of the highest tier the prompt passes and the row prices, or "" for none. */
+  private static String tier(ModelPrice price, long inputTokens) {
+    for (int thousands : TIERS) {
+      String suffix = "_above_" + thousands + "k";
+      if (inputTokens > thousands * 1000L && price.price("input" + suffix).isPresent()) {
+        return suffix;
+      }
+    }
+    return "";
+  }
+
+  private static BigDecimal priced(ModelPrice price, String field, String tier) {
+    return price.price(field + tier).or(() -> price.price(field)).orElseThrow();
+  }
+
+  private static BigDecimal orInput(ModelPrice price, String field, String tier, BigDecimal input) {
+    return price.price(field + tier).or(() -> price.price(field)).orElse(input);
+  }
+}

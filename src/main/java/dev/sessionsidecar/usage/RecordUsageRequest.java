@@ -1,0 +1,83 @@
+package dev.sessionsidecar.usage;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.sessionsidecar.session.SessionIds;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * One LLM call as reported to {@code POST /v1/usage}. Token counts follow the OpenTelemetry GenAI
+ * conventions: {@code input_tokens} includes cached input, and {@code cache_read_tokens} and {@code
+ * cache_write_tokens} are the parts of it read from or written to the cache.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record RecordUsageRequest(
+    @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String requestId,
+    @Pattern(regexp = SessionIds.PATTERN, message = SessionIds.RULE) String sessionId,
+    @NotBlank(message = "is required, e.g. anthropic or openai")
+        @Size(max = 100, message = "must be at most 100 characters")
+        String provider,
+    @NotBlank(message = "is required, e.g. claude-sonnet-4-5")
+        @Size(max = 200, message = "must be at most 200 characters")
+        String model,
+    @Pattern(
+            regexp = "^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,99}$",
+            message =
+                "must be 1 to 100 characters of letters, digits and _ . : / -, e.g. agent or"
+                    + " subagent:explore")
+        String role,
+    @NotNull(message = "is required")
+        @PositiveOrZero(message = "must be 0 or more")
+        @Max(value = MAX_TOKENS, message = "must be at most " + MAX_TOKENS)
+        Long inputTokens,
+    @NotNull(message = "is required")
+        @PositiveOrZero(message = "must be 0 or more")
+        @Max(value = MAX_TOKENS, message = "must be at most " + MAX_TOKENS)
+        Long outputTokens,
+    @PositiveOrZero(message = "must be 0 or more")
+        @Max(value = MAX_TOKENS, message = "must be at most " + MAX_TOKENS)
+        Long cacheReadTokens,
+    @PositiveOrZero(message = "must be 0 or more")
+        @Max(value = MAX_TOKENS, message = "must be at most " + MAX_TOKENS)
+        Long cacheWriteTokens,
+    @PositiveOrZero(message = "must be 0 or more")
+        @Max(value = MAX_TOKENS, message = "must be at most " + MAX_TOKENS)
+        Long reasoningTokens,
+    @DecimalMin(value = "0", message = "must be 0 or more")
+        @DecimalMax(value = "100000", message = "must be at most 100000")
+        BigDecimal costUsd,
+    @PositiveOrZero(message = "must be 0 or more")
+        @Max(value = 86_400_000L, message = "must be at most 86400000 (one day)")
+        Long latencyMs,
+    Boolean ok,
+    @Size(max = 4000, message = "must be at most 4000 characters") String error,
+    Instant createdAt) {
+
+  /** Largest token count of one call that is believable: ten billion. */
+  static final long MAX_TOKENS = 10_000_000_000L;
+
+  long cacheRead() {
+    return cacheReadTokens == null ? 0 : cacheReadTokens;
+  }
+
+  long cacheWrite() {
+    return cacheWriteTokens == null ? 0 : cacheWriteTokens;
+  }
+
+  long reasoning() {
+    return reasoningTokens == null ? 0 : reasoningTokens;
+  }
+
+  boolean succeeded() {
+    return ok != null ? ok : error == null;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.sessionsidecar.usage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.ProblemCode;
+import dev.sessionsidecar.platform.SidecarConfig;
+import dev.sessionsidecar.platform.Timestamps;
+import dev.sessionsidecar.platform.Violations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a {@code POST /v1/usage} body, one record or an array, and checks every record before
+ * anything is stored, so a bad array stores nothing.
+ */
+@ApplicationScoped
+class UsageIntake {
+
+  /** How far ahead of the sidecar's clock a reported time may be (clock skew). */
+  static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(5);
+
+  private final ObjectMapper mapper;
+  private final Validator validator;
+  private final SidecarConfig config;
+  private final Timestamps time;
+
+  UsageIntake(ObjectMapper mapper, Validator validator, SidecarConfig config, Timestamps time) {
+    this.mapper = mapper;
+    this.validator = validator;
+    this.config = config;
+    this.time = time;
+  }
+
+  /** The checked records, in body order. */
+  List<RecordUsageRequest> read(JsonNode body) throws JsonProcessingException {
+    if (body != null && body.isObject()) {
+      return List.of(checked(body, ""));
+    }
+    if (body == null || !body.isArray()) {
+      throw new ApiException(
+          ProblemCode.MALFORMED_REQUEST,
+          "The body must be one usage record (a JSON object) or a JSON array of them.");
+    }
+    int max = config.usage().maxBatch();
+    if (body.isEmpty() || body.size() > max) {
+      throw ApiException.invalidArgument(
+          "body", "an array must hold 1 to " + max + " records (got " + body.size() + ")");
+    }
+    List<RecordUsageRequest> records = new ArrayList<>(body.size());
+    for (int i = 0; i < body.size(); i++) {
+      try {
+        records.add(checked(body.get(i), "[" + i + "]."));
+      } catch (JsonMappingException e) {
+        throw JsonMappingException.wrapWithPath(e, body, i);
+      }
+    }
+    return records;
+  }
+
+  private RecordUsageRequest checked(JsonNode node, String prefix) throws JsonProcessingException {
+    if (!node.isObject()) {
+      throw ApiException.invalidArgument(prefix + "record", "must be a JSON object");
+    }
+    RecordUsageRequest record = mapper.treeToValue(node, RecordUsageRequest.class);
+    Set<ConstraintViolation<RecordUsageRequest>> violations = validator.validate(record);
+    if (!violations.isEmpty()) {
+      throw Violations.toApiException(violations, prefix);
+    }
+    if (record.cacheRead() + record.cacheWrite() > record.inputTokens()) {
+      throw ApiException.invalidArgument(
+          prefix + "cache_read_tokens",
+          "cache_read_tokens + cache_write_tokens ("
+              + (record.cacheRead() + record.cacheWrite())
+              + ") exceeds input_tokens ("
+              + record.inputTokens()
+              + "). By the OpenTelemetry GenAI convention input_tokens counts all input, cached"
+              + " included, and the cache counts are parts of it; if your provider reports"
+              + " cached input apart (Anthropic does), add it to input_tokens.");
+    }
+    if (record.reasoning() > record.outputTokens()) {
+      throw ApiException.invalidArgument(
+          prefix + "reasoning_tokens",
+          "exceeds output_tokens: by the OpenTelemetry GenAI convention output_tokens includes"
+              + " reasoning tokens; add them to output_tokens if your provider reports them apart"
+              + " (Gemini does).");
+    }
+    Instant now = time.now();
+    if (record.createdAt() != null && record.createdAt().isAfter(now.plus(MAX_FUTURE_SKEW))) {
+      throw ApiException.invalidArgument(
+          prefix + "created_at",
+          "is more than 5 minutes in the future of the sidecar's clock (" + now + ")");
+    }
+    return record;
+  }
+}

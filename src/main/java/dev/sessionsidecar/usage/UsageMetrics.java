@@ -1,0 +1,68 @@
+package dev.sessionsidecar.usage;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Usage as Prometheus series, named after the OpenTelemetry GenAI client metrics, plus a cost
+ * counter. Model names come from callers, so past a fixed number of provider/model/role
+ * combinations new ones are counted under model {@code other}: the series set stays bounded.
+ */
+@ApplicationScoped
+class UsageMetrics {
+
+  static final int MAX_SERIES_KEYS = 200;
+  static final String OTHER = "other";
+
+  private final MeterRegistry registry;
+  private final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+  UsageMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  void record(UsageRecordView r) {
+    Tags tags = tags(r);
+    tokens(tags, "input").record(r.inputTokens());
+    tokens(tags, "output").record(r.outputTokens());
+    if (r.latencyMs() != null) {
+      Timer.builder("gen_ai.client.operation.duration")
+          .description("Duration of LLM calls as reported to the sidecar")
+          .tags(tags)
+          .register(registry)
+          .record(Duration.ofMillis(r.latencyMs()));
+    }
+    if (r.costUsd() != null) {
+      Counter.builder("sidecar.usage.cost")
+          .description("Cost of LLM calls in US dollars, reported or estimated")
+          .baseUnit("usd")
+          .tags(tags.and("cost_source", r.costSource()))
+          .register(registry)
+          .increment(r.costUsd().doubleValue());
+    }
+  }
+
+  private DistributionSummary tokens(Tags tags, String type) {
+    return DistributionSummary.builder("gen_ai.client.token.usage")
+        .description("Tokens per LLM call")
+        .baseUnit("tokens")
+        .tags(tags.and("gen_ai.token.type", type))
+        .register(registry);
+  }
+
+  private Tags tags(UsageRecordView r) {
+    String key = r.provider() + "\u0000" + r.model() + "\u0000" + r.role();
+    boolean known = seen.contains(key) || (seen.size() < MAX_SERIES_KEYS && seen.add(key));
+    return Tags.of(
+        "gen_ai.provider.name", r.provider(),
+        "gen_ai.request.model", known ? r.model() : OTHER,
+        "gen_ai.agent.role", known ? r.role() : OTHER);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.sessionsidecar.usage;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One LLM call in the ledger. */
+@Entity
+@Table(name = "usage_record")
+public class UsageRecord extends PanacheEntityBase {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(name = "request_id")
+  public String requestId;
+
+  @Column(name = "session_id")
+  public String sessionId;
+
+  @Column(name = "project_id")
+  public Long projectId;
+
+  @Column(nullable = false)
+  public String provider;
+
+  @Column(nullable = false)
+  public String model;
+
+  @Column(name = "call_role", nullable = false)
+  public String role;
+
+  @Column(name = "input_tokens", nullable = false)
+  public long inputTokens;
+
+  @Column(name = "output_tokens", nullable = false)
+  public long outputTokens;
+
+  @Column(name = "cache_read_tokens", nullable = false)
+  public long cacheReadTokens;
+
+  @Column(name = "cache_write_tokens", nullable = false)
+  public long cacheWriteTokens;
+
+  @Column(name = "reasoning_tokens", nullable = false)
+  public long reasoningTokens;
+
+  @Column(name = "cost_usd")
+  public BigDecimal costUsd;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "cost_source", nullable = false)
+  public CostSource costSource;
+
+  @Column(name = "price_version")
+  public String priceVersion;
+
+  @Column(name = "latency_ms")
+  public Long latencyMs;
+
+  @Column(nullable = false)
+  public boolean ok;
+
+  public String error;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  @Column(name = "recorded_at", nullable = false)
+  public Instant recordedAt;
+
+  TokenCounts tokens() {
+    return new TokenCounts(
+        inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, reasoningTokens);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.sessionsidecar.usage;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A usage record as the API shows it. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record UsageRecordView(
+    long id,
+    String requestId,
+    String sessionId,
+    String provider,
+    String model,
+    String role,
+    long inputTokens,
+    long outputTokens,
+    long cacheReadTokens,
+    long cacheWriteTokens,
+    long reasoningTokens,
+    BigDecimal costUsd,
+    String costSource,
+    String priceVersion,
+    Long latencyMs,
+    boolean ok,
+    String error,
+    Instant createdAt,
+    Instant recordedAt) {
+
+  static UsageRecordView of(UsageRecord r) {
+    return new UsageRecordView(
+        r.id,
+        r.requestId,
+        r.sessionId,
+        r.provider,
+        r.model,
+        r.role,
+        r.inputTokens,
+        r.outputTokens,
+        r.cacheReadTokens,
+        r.cacheWriteTokens,
+        r.reasoningTokens,
+        r.costUsd == null ? null : r.costUsd.stripTrailingZeros(),
+        r.costSource.wireName(),
+        r.priceVersion,
+        r.latencyMs,
+        r.ok,
+        r.error,
+        r.createdAt,
+        r.recordedAt);
+  }
+}

@@ -1,0 +1,129 @@
+package dev.sessionsidecar.usage;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.sessionsidecar.platform.Page;
+import dev.sessionsidecar.platform.Timestamps;
+import dev.sessionsidecar.session.ProjectView;
+import dev.sessionsidecar.session.SessionService;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the ledger: summaries and grouped stats from the rollups, records from the ledger, scoped
+ * to the active project when there is one.
+ */
+@ApplicationScoped
+public class UsageReports {
+
+  /** Matches no project: the active project has no stored id yet, so it has no usage. */
+  private static final long NO_PROJECT_YET = -1;
+
+  private final SessionService sessions;
+  private final Timestamps time;
+  private final UsageRollups rollups;
+
+  UsageReports(SessionService sessions, Timestamps time, UsageRollups rollups) {
+    this.sessions = sessions;
+    this.time = time;
+    this.rollups = rollups;
+  }
+
+  /** Whose usage and over which window; {@code project} null means every project. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Scope(ProjectView project, int sinceDays, LocalDate fromDay) {}
+
+  /** Figures of one group of {@code usage_stats}. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Group(String group, UsageFigures figures) {}
+
+  /** Which records a listing wants; null parts do not filter. */
+  public record RecordFilter(String sessionId, String provider, String model) {}
+
+  @Transactional
+  public UsageFigures summary(Scope scope) {
+    return rollups.total(scope.fromDay(), projectId(scope)).figures();
+  }
+
+  /** Groups ordered by cost, then requests, then name. */
+  @Transactional
+  public List<Group> stats(Scope scope, UsageGrouping grouping, int limit) {
+    Map<String, UsageTotals> groups = rollups.byGroup(grouping, scope.fromDay(), projectId(scope));
+    return groups.entrySet().stream()
+        .map(e -> new Group(e.getKey(), e.getValue().figures()))
+        .sorted(
+            Comparator.comparing((Group g) -> g.figures().costUsd())
+                .reversed()
+                .thenComparing(
+                    Comparator.comparingLong((Group g) -> g.figures().requests()).reversed())
+                .thenComparing(Group::group))
+        .limit(limit)
+        .toList();
+  }
+
+  /** Records newest first, in the scope's project (if any) and since its window began. */
+  @Transactional
+  public Page<UsageRecordView> records(Scope scope, RecordFilter filter, int limit, int offset) {
+    StringBuilder where = new StringBuilder("1 = 1");
+    Parameters params = new Parameters();
+    Long projectId = projectId(scope);
+    if (projectId != null) {
+      where.append(" and projectId = :project");
+      params.and("project", projectId);
+    }
+    if (scope.sinceDays() > 0) {
+      where.append(" and createdAt >= :since");
+      params.and("since", time.now().minus(Duration.ofDays(scope.sinceDays())));
+    }
+    if (filter.sessionId() != null) {
+      where.append(" and sessionId = :session");
+      params.and("session", filter.sessionId());
+    }
+    if (filter.provider() != null) {
+      where.append(" and provider = :provider");
+      params.and("provider", PriceTable.normalize(filter.provider()));
+    }
+    if (filter.model() != null) {
+      where.append(" and model = :model");
+      params.and("model", PriceTable.normalize(filter.model()));
+    }
+    PanacheQuery<UsageRecord> query =
+        UsageRecord.find(
+            where.toString(),
+            Sort.descending("createdAt").and("id", Sort.Direction.Descending),
+            params);
+    List<UsageRecordView> items =
+        query.range(offset, offset + limit - 1).list().stream().map(UsageRecordView::of).toList();
+    return new Page<>(items, query.count(), limit, offset);
+  }
+
+  /**
+   * The active project (or all projects) over the last {@code sinceDays} days; rollups count by UTC
+   * day, so the window starts at the beginning of the day {@code sinceDays} ago.
+   */
+  public Scope scope(int sinceDays) {
+    Instant now = time.now();
+    LocalDate fromDay =
+        sinceDays == 0
+            ? null
+            : now.minus(Duration.ofDays(sinceDays)).atZone(ZoneOffset.UTC).toLocalDate();
+    return new Scope(sessions.activeProject().orElse(null), sinceDays, fromDay);
+  }
+
+  private Long projectId(Scope scope) {
+    if (scope.project() == null) {
+      return null;
+    }
+    return sessions.projectId(scope.project().path()).orElse(NO_PROJECT_YET);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.sessionsidecar.usage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.Page;
+import dev.sessionsidecar.platform.QueryParameters;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** REST door to the usage ledger. */
+@Path("/v1/usage")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "usage")
+public class UsageResource {
+
+  static final int MAX_PAGE = 1000;
+  static final int MAX_GROUPS = 200;
+  static final int MAX_SINCE_DAYS = 3650;
+
+  private final UsageService usage;
+  private final UsageReports reports;
+
+  UsageResource(UsageService usage, UsageReports reports) {
+    this.usage = usage;
+    this.reports = reports;
+  }
+
+  /** The answer to an array: every record in body order, and what was new. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record BatchReply(int created, int repeated, List<UsageRecordView> records) {}
+
+  /** A summary with its scope. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record SummaryReply(UsageReports.Scope scope, UsageFigures usage) {}
+
+  /** Grouped stats with their scope. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record StatsReply(
+      UsageReports.Scope scope, String groupBy, List<UsageReports.Group> groups) {}
+
+  @POST
+  @Operation(
+      summary = "Record LLM usage",
+      description =
+          "One record or an array (all or nothing). With request_id a repeat answers the stored"
+              + " record and counts nothing twice. 201 when something new was stored, else 200.")
+  public Response record(JsonNode body) throws JsonProcessingException {
+    UsageService.Stored stored = usage.record(body);
+    int status = stored.created() > 0 ? 201 : 200;
+    Object entity =
+        body.isArray()
+            ? new BatchReply(stored.created(), stored.repeated(), stored.records())
+            : stored.records().get(0);
+    return Response.status(status).entity(entity).build();
+  }
+
+  @GET
+  @Operation(summary = "Usage records, newest first")
+  public Page<UsageRecordView> list(@Context UriInfo uri) {
+    QueryParameters query =
+        QueryParameters.of(
+            uri, Set.of("session", "provider", "model", "since_days", "limit", "offset"));
+    return reports.records(
+        reports.scope(query.integer("since_days", 0, 0, MAX_SINCE_DAYS)),
+        new UsageReports.RecordFilter(
+            query.string("session"), query.string("provider"), query.string("model")),
+        query.integer("limit", 50, 1, MAX_PAGE),
+        query.integer("offset", 0, 0, Integer.MAX_VALUE - MAX_PAGE));
+  }
+
+  @GET
+  @Path("/summary")
+  @Operation(summary = "Usage totals over since_days (default 30, 0 = all time)")
+  public SummaryReply summary(@Context UriInfo uri) {
+    QueryParameters query = QueryParameters.of(uri, Set.of("since_days"));
+    UsageReports.Scope scope = reports.scope(query.integer("since_days", 30, 0, MAX_SINCE_DAYS));
+    return new SummaryReply(scope, reports.summary(scope));
+  }
+
+  @GET
+  @Path("/stats")
+  @Operation(summary = "Usage per role, provider, model or provider_model")
+  public StatsReply stats(@Context UriInfo uri) {
+    QueryParameters query = QueryParameters.of(uri, Set.of("group_by", "since_days", "limit"));
+    String groupBy = query.oneOf("group_by", UsageGrouping.wireNames());
+    UsageGrouping grouping =
+        groupBy == null
+            ? UsageGrouping.MODEL
+            : UsageGrouping.fromWire(groupBy)
+                .orElseThrow(() -> ApiException.invalidArgument("group_by", "unknown"));
+    UsageReports.Scope scope = reports.scope(query.integer("since_days", 30, 0, MAX_SINCE_DAYS));
+    return new StatsReply(
+        scope,
+        grouping.wireName(),
+        reports.stats(scope, grouping, query.integer("limit", 50, 1, MAX_GROUPS)));
+  }
+}

@@ -1,0 +1,145 @@
+package dev.sessionsidecar.usage;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The per-day rollups behind summaries and stats: added to in the transaction of each write, read
+ * with one grouped query that never touches the records.
+ */
+@ApplicationScoped
+class UsageRollups {
+
+  /** The identity of one rollup row. */
+  record Key(LocalDate day, long projectId, String provider, String model, String role) {
+
+    static Key of(UsageRecord r) {
+      return new Key(
+          r.createdAt.atZone(ZoneOffset.UTC).toLocalDate(),
+          r.projectId == null ? 0 : r.projectId,
+          r.provider,
+          r.model,
+          r.role);
+    }
+  }
+
+  private static final String KEY_CONDITION =
+      "usage_day = ? and project_id = ? and provider = ? and model = ? and call_role = ?";
+
+  private static final String UPDATE =
+      "update usage_rollup set "
+          + Stream.concat(UsageTotals.COUNTER_COLUMNS.stream(), UsageTotals.COST_COLUMNS.stream())
+              .map(c -> c + " = " + c + " + ?")
+              .collect(Collectors.joining(", "))
+          + " where "
+          + KEY_CONDITION;
+
+  private static final String INSERT =
+      "insert into usage_rollup (usage_day, project_id, provider, model, call_role, "
+          + String.join(", ", UsageTotals.COUNTER_COLUMNS)
+          + ", "
+          + String.join(", ", UsageTotals.COST_COLUMNS)
+          + ") values ("
+          + "?, ".repeat(5 + UsageTotals.COUNTER_COLUMNS.size() + 1)
+          + "?)";
+
+  private static final String SUMS =
+      Stream.concat(UsageTotals.COUNTER_COLUMNS.stream(), UsageTotals.COST_COLUMNS.stream())
+          .map(c -> "sum(" + c + ")")
+          .collect(Collectors.joining(", "));
+
+  /** Adds the records to their rollup rows, one statement per row touched. */
+  void add(List<UsageRecord> records) {
+    Map<Key, UsageTotals> deltas = new LinkedHashMap<>();
+    for (UsageRecord r : records) {
+      deltas.computeIfAbsent(Key.of(r), k -> new UsageTotals()).add(r);
+    }
+    EntityManager em = Panache.getEntityManager();
+    deltas.forEach(
+        (key, delta) -> {
+          Query update = em.createNativeQuery(UPDATE);
+          int p = bindTotals(update, 1, delta);
+          bindKey(update, p, key);
+          if (update.executeUpdate() == 0) {
+            Query insert = em.createNativeQuery(INSERT);
+            bindTotals(insert, bindKey(insert, 1, key), delta);
+            insert.executeUpdate();
+          }
+        });
+  }
+
+  private static int bindTotals(Query query, int position, UsageTotals totals) {
+    int p = position;
+    for (long counter : totals.counters) {
+      query.setParameter(p++, counter);
+    }
+    query.setParameter(p++, totals.reportedCost);
+    query.setParameter(p++, totals.estimatedCost);
+    return p;
+  }
+
+  private static int bindKey(Query query, int position, Key key) {
+    query.setParameter(position, key.day());
+    query.setParameter(position + 1, key.projectId());
+    query.setParameter(position + 2, key.provider());
+    query.setParameter(position + 3, key.model());
+    query.setParameter(position + 4, key.role());
+    return position + 5;
+  }
+
+  /** Totals from {@code since} (a UTC day, or null for all time), of one project or of all. */
+  UsageTotals total(LocalDate since, Long projectId) {
+    Object[] row =
+        (Object[])
+            filtered("select " + SUMS + " from usage_rollup", since, projectId, "")
+                .getSingleResult();
+    return UsageTotals.fromRow(row, 0);
+  }
+
+  /** Totals per group, in no particular order. */
+  Map<String, UsageTotals> byGroup(UsageGrouping grouping, LocalDate since, Long projectId) {
+    String sql = "select " + grouping.columns() + ", " + SUMS + " from usage_rollup";
+    List<?> rows =
+        filtered(sql, since, projectId, " group by " + grouping.columns()).getResultList();
+    Map<String, UsageTotals> groups = new LinkedHashMap<>();
+    int keyColumns = grouping.columnCount();
+    for (Object row : rows) {
+      Object[] cells = (Object[]) row;
+      List<String> parts = new ArrayList<>();
+      for (int i = 0; i < keyColumns; i++) {
+        parts.add(String.valueOf(cells[i]));
+      }
+      groups.put(String.join("/", parts), UsageTotals.fromRow(cells, keyColumns));
+    }
+    return groups;
+  }
+
+  private static Query filtered(String select, LocalDate since, Long projectId, String tail) {
+    List<String> conditions = new ArrayList<>();
+    if (since != null) {
+      conditions.add("usage_day >= :since");
+    }
+    if (projectId != null) {
+      conditions.add("project_id = :project");
+    }
+    String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    Query query = Panache.getEntityManager().createNativeQuery(select + where + tail);
+    if (since != null) {
+      query.setParameter("since", since);
+    }
+    if (projectId != null) {
+      query.setParameter("project", projectId);
+    }
+    return query;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.sessionsidecar.usage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionsidecar.platform.Timestamps;
+import dev.sessionsidecar.session.SessionService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hibernate.exception.ConstraintViolationException;
+
+/** Stores usage records idempotently, prices them, and keeps the rollups in step. */
+@ApplicationScoped
+public class UsageService {
+
+  private final UsageIntake intake;
+  private final SessionService sessions;
+  private final PriceTable prices;
+  private final UsageRollups rollups;
+  private final UsageMetrics metrics;
+  private final Timestamps time;
+
+  UsageService(
+      UsageIntake intake,
+      SessionService sessions,
+      PriceTable prices,
+      UsageRollups rollups,
+      UsageMetrics metrics,
+      Timestamps time) {
+    this.intake = intake;
+    this.sessions = sessions;
+    this.prices = prices;
+    this.rollups = rollups;
+    this.metrics = metrics;
+    this.time = time;
+  }
+
+  /** What a write did: the records in body order, and how many were new or repeats. */
+  public record Stored(List<UsageRecordView> records, int created, int repeated) {}
+
+  /**
+   * Stores one record or an array, all or nothing. A {@code request_id} seen before answers the
+   * stored record and counts nothing again; two writers racing on one id collide on its unique
+   * index, and the loser's retry finds the winner's record.
+   */
+  public Stored record(JsonNode body) throws JsonProcessingException {
+    List<RecordUsageRequest> requests = intake.read(body);
+    Outcome outcome;
+    try {
+      outcome = QuarkusTransaction.requiringNew().call(() -> store(requests));
+    } catch (ConstraintViolationException raced) {
+      outcome = QuarkusTransaction.requiringNew().call(() -> store(requests));
+    }
+    // Counted once committed, so a rolled-back write never shows in the metrics.
+    outcome.created().forEach(metrics::record);
+    return outcome.stored();
+  }
+
+  private record Outcome(Stored stored, List<UsageRecordView> created) {}
+
+  private Outcome store(List<RecordUsageRequest> requests) {
+    Map<String, UsageRecord> known = existing(requests);
+    Map<String, SessionService.Owner> owners = new HashMap<>();
+    List<UsageRecord> created = new ArrayList<>();
+    List<UsageRecordView> createdViews = new ArrayList<>();
+    List<UsageRecordView> views = new ArrayList<>(requests.size());
+    for (RecordUsageRequest request : requests) {
+      UsageRecord earlier = request.requestId() == null ? null : known.get(request.requestId());
+      if (earlier != null) {
+        views.add(UsageRecordView.of(earlier));
+        continue;
+      }
+      SessionService.Owner owner =
+          owners.computeIfAbsent(
+              String.valueOf(request.sessionId()),
+              k -> sessions.recordActivity(request.sessionId()));
+      UsageRecord record = newRecord(request, owner);
+      record.persist();
+      created.add(record);
+      UsageRecordView view = UsageRecordView.of(record);
+      createdViews.add(view);
+      views.add(view);
+      if (record.requestId != null) {
+        known.put(record.requestId, record);
+      }
+    }
+    rollups.add(created);
+    return new Outcome(
+        new Stored(views, created.size(), requests.size() - created.size()), createdViews);
+  }
+
+  private static Map<String, UsageRecord> existing(List<RecordUsageRequest> requests) {
+    List<String> ids =
+        requests.stream().map(RecordUsageRequest::requestId).filter(id -> id != null).toList();
+    if (ids.isEmpty()) {
+      return new HashMap<>();
+    }
+    return UsageRecord.<UsageRecord>list("requestId in ?1", ids).stream()
+        .collect(Collectors.toMap(r -> r.requestId, Function.identity()));
+  }
+
+  private UsageRecord newRecord(RecordUsageRequest request, SessionService.Owner owner) {
+    UsageRecord r = new UsageRecord();
+    r.requestId = request.requestId();
+    r.sessionId = owner.sessionId();
+    r.projectId = owner.projectId();
+    r.provider = PriceTable.normalize(request.provider());
+    r.model = PriceTable.normalize(request.model());
+    r.role = request.role() == null ? "agent" : PriceTable.normalize(request.role());
+    r.inputTokens = request.inputTokens();
+    r.outputTokens = request.outputTokens();
+    r.cacheReadTokens = request.cacheRead();
+    r.cacheWriteTokens = request.cacheWrite();
+    r.reasoningTokens = request.reasoning();
+    r.latencyMs = request.latencyMs();
+    r.ok = request.succeeded();
+    r.error = request.error();
+    r.recordedAt = time.now();
+    r.createdAt =
+        request.createdAt() == null
+            ? r.recordedAt
+            : request.createdAt().truncatedTo(ChronoUnit.MICROS);
+    price(r, request);
+    return r;
+  }
+
+  private void price(UsageRecord r, RecordUsageRequest request) {
+    if (request.costUsd() != null) {
+      r.costUsd = request.costUsd();
+      r.costSource = CostSource.REPORTED;
+      return;
+    }
+    Optional<ModelPrice> price = prices.find(r.provider, r.model);
+    if (price.isPresent()) {
+      r.costUsd = CostEstimator.estimate(price.get(), r.tokens());
+      r.costSource = CostSource.ESTIMATED;
+      r.priceVersion = prices.version();
+    } else {
+      r.costSource = CostSource.UNKNOWN;
+    }
+  }
+}
