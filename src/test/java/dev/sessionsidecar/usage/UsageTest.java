@@ -1,0 +1,373 @@
+package dev.sessionsidecar.usage;
+
+import static dev.sessionsidecar.Api.concurrently;
+import static dev.sessionsidecar.Api.newProject;
+import static dev.sessionsidecar.Api.newSession;
+import static dev.sessionsidecar.Api.tool;
+import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.ValidatableResponse;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class UsageTest {
+
+  @TestHTTPResource(value = "/metrics", management = true)
+  URL metrics;
+
+  String session;
+
+  @BeforeEach
+  void freshProject() {
+    session = newSession(newProject());
+  }
+
+  static ValidatableResponse post(Object body) {
+    return given().contentType(ContentType.JSON).body(body).post("/v1/usage").then();
+  }
+
+  static Map<String, Object> call(String provider, String model, long input, long output) {
+    Map<String, Object> record = new HashMap<>();
+    record.put("provider", provider);
+    record.put("model", model);
+    record.put("input_tokens", input);
+    record.put("output_tokens", output);
+    return record;
+  }
+
+  static Map<String, Object> with(Map<String, Object> record, Object... pairs) {
+    Map<String, Object> copy = new HashMap<>(record);
+    for (int i = 0; i < pairs.length; i += 2) {
+      copy.put((String) pairs[i], pairs[i + 1]);
+    }
+    return copy;
+  }
+
+  static BigDecimal decimal(ValidatableResponse response, String path) {
+    return new BigDecimal(
+        response
+            .extract()
+            .jsonPath(
+                JsonPathConfig.jsonPathConfig()
+                    .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL))
+            .getString(path));
+  }
+
+  static ValidatableResponse summary() {
+    return tool(Map.of("action", "usage_summary")).statusCode(200);
+  }
+
+  @Test
+  void cachedInputIsPricedAtTheCacheReadPrice() {
+    // claude-sonnet-4-5: input 3, cache read 0.30, output 15 USD per million tokens.
+    ValidatableResponse stored =
+        post(with(call("Anthropic", "claude-sonnet-4-5", 10_000, 500), "cache_read_tokens", 8_000))
+            .statusCode(201)
+            .body("provider", equalTo("anthropic"))
+            .body("cost_source", equalTo("estimated"))
+            .body("price_version", equalTo("2026-06-30"))
+            .body("session_id", equalTo(session));
+    // 2,000 x 3 + 8,000 x 0.30 + 500 x 15 = 15,900 micro-dollars
+    assertEquals(0, new BigDecimal("0.0159").compareTo(decimal(stored, "cost_usd")));
+  }
+
+  @Test
+  void longPromptsUseTheTierPrices() {
+    // above 200k input: 6 and 22.5 USD per million
+    ValidatableResponse stored =
+        post(call("anthropic", "claude-sonnet-4-5", 300_000, 1_000)).statusCode(201);
+    assertEquals(0, new BigDecimal("1.8225").compareTo(decimal(stored, "cost_usd")));
+  }
+
+  @Test
+  void aliasesAndDatedSnapshotsResolveToTheListedModel() {
+    ValidatableResponse alias =
+        post(call("anthropic", "claude-haiku-4-5-20251001", 1_000_000, 0)).statusCode(201);
+    assertEquals(0, BigDecimal.ONE.compareTo(decimal(alias, "cost_usd")));
+    ValidatableResponse dated =
+        post(call("anthropic", "claude-haiku-4-5-20991231", 1_000_000, 0)).statusCode(201);
+    assertEquals(0, BigDecimal.ONE.compareTo(decimal(dated, "cost_usd")));
+  }
+
+  @Test
+  void aMissingCachePriceFallsBackToTheInputPrice() {
+    // mistral-large-latest has no cache-read price: cached input is billed as input.
+    ValidatableResponse plain =
+        post(call("mistral", "mistral-large-latest", 1_000, 0)).statusCode(201);
+    ValidatableResponse cached =
+        post(with(call("mistral", "mistral-large-latest", 1_000, 0), "cache_read_tokens", 1_000))
+            .statusCode(201);
+    assertEquals(0, decimal(plain, "cost_usd").compareTo(decimal(cached, "cost_usd")));
+  }
+
+  @Test
+  void reportedEstimatedAndUnknownCostsAreToldApart() {
+    post(with(call("openai", "gpt-4o", 1_000, 100), "cost_usd", 0.25))
+        .statusCode(201)
+        .body("cost_source", equalTo("reported"));
+    post(call("openai", "gpt-4o", 1_000, 100)).statusCode(201);
+    post(call("acme", "mystery-model", 1_000, 100))
+        .statusCode(201)
+        .body("cost_source", equalTo("unknown"))
+        .body("cost_usd", nullValue());
+    ValidatableResponse s =
+        summary()
+            .body("data.usage.requests", equalTo(3))
+            .body("data.usage.reported_cost_requests", equalTo(1))
+            .body("data.usage.estimated_cost_requests", equalTo(1))
+            .body("data.usage.unknown_cost_requests", equalTo(1))
+            .body("text", containsString("1 requests of unknown cost not included"));
+    // gpt-4o: 1,000 x 2.5 + 100 x 10 = 3,500 micro-dollars
+    assertEquals(
+        0, new BigDecimal("0.0035").compareTo(decimal(s, "data.usage.estimated_cost_usd")));
+    assertEquals(0, new BigDecimal("0.2535").compareTo(decimal(s, "data.usage.cost_usd")));
+  }
+
+  @Test
+  void aRepeatedRequestIdCountsOnce() {
+    Map<String, Object> record =
+        with(call("openai", "gpt-4o", 100, 10), "request_id", "req-" + UUID.randomUUID());
+    int id = post(record).statusCode(201).extract().path("id");
+    post(record).statusCode(200).body("id", equalTo(id));
+    post(List.of(record, record))
+        .statusCode(200)
+        .body("created", equalTo(0))
+        .body("repeated", equalTo(2));
+    summary().body("data.usage.requests", equalTo(1)).body("data.usage.input_tokens", equalTo(100));
+  }
+
+  @Test
+  void concurrentRepeatsOfOneRequestIdStoreItOnce() throws Exception {
+    Map<String, Object> record =
+        with(call("openai", "gpt-4o", 7, 1), "request_id", "req-" + UUID.randomUUID());
+    List<Integer> statuses = concurrently(16, () -> post(record).extract().statusCode());
+    assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+    assertEquals(15, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+    summary().body("data.usage.requests", equalTo(1)).body("data.usage.input_tokens", equalTo(7));
+  }
+
+  @Test
+  void anArrayIsStoredWhole() {
+    post(List.of(
+            call("openai", "gpt-4o", 1, 1),
+            call("openai", "gpt-4o-mini", 2, 2),
+            call("anthropic", "claude-sonnet-4-5", 3, 3)))
+        .statusCode(201)
+        .body("created", equalTo(3))
+        .body("records.size()", equalTo(3));
+    summary().body("data.usage.requests", equalTo(3)).body("data.usage.output_tokens", equalTo(6));
+  }
+
+  @Test
+  void aBadArrayStoresNothingAndNamesTheElement() {
+    List<Map<String, Object>> batch =
+        List.of(call("openai", "gpt-4o", 1, 1), call("openai", "gpt-4o", -1, 1));
+    assertProblem(post(batch), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("[1].input_tokens"));
+    List<Map<String, Object>> wrongType =
+        List.of(
+            call("openai", "gpt-4o", 1, 1),
+            with(call("openai", "gpt-4o", 1, 1), "output_tokens", "many"));
+    assertProblem(post(wrongType), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("[1].output_tokens"));
+    summary().body("data.usage.requests", equalTo(0));
+  }
+
+  @Test
+  void arraysOverTheLimitAreRefused() {
+    List<Map<String, Object>> batch = new ArrayList<>();
+    for (int i = 0; i < 1001; i++) {
+      batch.add(call("openai", "gpt-4o", 1, 1));
+    }
+    assertProblem(post(batch), 400, "invalid_argument")
+        .body("detail", containsString("1 to 1000 records"));
+    assertProblem(post(List.of()), 400, "invalid_argument");
+    summary().body("data.usage.requests", equalTo(0));
+  }
+
+  @Test
+  void badFieldsAreNamedAndStoreNothing() {
+    assertProblem(
+            post(
+                with(
+                    call("openai", "gpt-4o", 10, 1),
+                    "cache_read_tokens",
+                    8,
+                    "cache_write_tokens",
+                    3)),
+            400,
+            "invalid_argument")
+        .body("errors[0].field", equalTo("cache_read_tokens"))
+        .body("detail", containsString("OpenTelemetry"));
+    assertProblem(
+            post(with(call("openai", "gpt-4o", 10, 1), "reasoning_tokens", 2)),
+            400,
+            "invalid_argument")
+        .body("errors[0].field", equalTo("reasoning_tokens"));
+    assertProblem(
+            post(
+                with(
+                    call("openai", "gpt-4o", 10, 1),
+                    "created_at",
+                    Instant.now().plusSeconds(3600).toString())),
+            400,
+            "invalid_argument")
+        .body("errors[0].field", equalTo("created_at"));
+    assertProblem(post(call("openai", "gpt-4o", 10, -1)), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("output_tokens"));
+    assertProblem(post(call("openai", "gpt-4o", 20_000_000_000L, 1)), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("input_tokens"));
+    assertProblem(
+            post(with(call("openai", "gpt-4o", 10, 1), "cost_usd", -0.5)), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("cost_usd"));
+    assertProblem(
+            post(with(call("openai", "gpt-4o", 10, 1), "input_tokens", 1.5)),
+            400,
+            "invalid_argument")
+        .body("errors[0].field", equalTo("input_tokens"));
+    assertProblem(post(call("", "gpt-4o", 10, 1)), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("provider"));
+    assertProblem(post(with(call("openai", "gpt-4o", 10, 1), "tokens", 3)), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("tokens"));
+    assertProblem(
+            post(with(call("openai", "gpt-4o", 10, 1), "role", "bad role!")),
+            400,
+            "invalid_argument")
+        .body("errors[0].field", equalTo("role"));
+    assertProblem(
+        post(with(call("openai", "gpt-4o", 10, 1), "session_id", "never-started")),
+        404,
+        "not_found");
+    Map<String, Object> missing = call("openai", "gpt-4o", 10, 1);
+    missing.remove("input_tokens");
+    assertProblem(post(missing), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("input_tokens"));
+    assertProblem(post("\"just a string\""), 400, "malformed_request");
+    summary().body("data.usage.requests", equalTo(0));
+  }
+
+  @Test
+  void aRecordBumpsItsSessionsActivity() {
+    String before =
+        given().get("/v1/sessions/{id}", session).then().extract().path("last_activity_at");
+    post(call("openai", "gpt-4o", 1, 1)).statusCode(201);
+    String after =
+        given().get("/v1/sessions/{id}", session).then().extract().path("last_activity_at");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        Instant.parse(after).isAfter(Instant.parse(before)));
+  }
+
+  @Test
+  void statsGroupAndOrderByCostThenRequests() {
+    post(with(call("openai", "gpt-4o", 1, 1), "cost_usd", 2, "role", "subagent:explore"))
+        .statusCode(201);
+    post(with(call("anthropic", "claude-sonnet-4-5", 1, 1), "cost_usd", 5)).statusCode(201);
+    post(with(call("anthropic", "claude-sonnet-4-5", 1, 1), "cost_usd", 1)).statusCode(201);
+    tool(Map.of("action", "usage_stats"))
+        .statusCode(200)
+        .body("data.group_by", equalTo("model"))
+        .body("data.groups.group", equalTo(List.of("claude-sonnet-4-5", "gpt-4o")))
+        .body("data.groups[0].figures.requests", equalTo(2));
+    tool(Map.of("action", "usage_stats", "group_by", "role"))
+        .body("data.groups.group", equalTo(List.of("agent", "subagent:explore")));
+    tool(Map.of("action", "usage_stats", "group_by", "provider_model", "limit", 1))
+        .body("data.groups.group", equalTo(List.of("anthropic/claude-sonnet-4-5")))
+        .body("text", containsString("\nanthropic/claude-sonnet-4-5 | 2 | 0 |"));
+    given()
+        .queryParam("group_by", "provider")
+        .get("/v1/usage/stats")
+        .then()
+        .statusCode(200)
+        .body("groups.group", equalTo(List.of("anthropic", "openai")));
+  }
+
+  @Test
+  void anUnknownGroupByIsRefusedNotReplaced() {
+    assertProblem(tool(Map.of("action", "usage_stats", "group_by", "day")), 400, "invalid_argument")
+        .body("detail", containsString("role, provider, model, provider_model"));
+    assertProblem(
+            given().queryParam("group_by", "day").get("/v1/usage/stats").then(),
+            400,
+            "invalid_argument")
+        .body("detail", containsString("role, provider, model, provider_model"));
+  }
+
+  @Test
+  void usageListGivesRecordsNewestFirst() {
+    post(call("openai", "first", 1, 1)).statusCode(201);
+    post(call("openai", "second", 1, 1)).statusCode(201);
+    tool(Map.of("action", "usage_list"))
+        .statusCode(200)
+        .body("data.total", equalTo(2))
+        .body("data.records.model", equalTo(List.of("second", "first")))
+        .body(
+            "text",
+            containsString(
+                "openai/second role=agent in=1 out=1 cost=unknown ok session=" + session));
+    tool(Map.of("action", "usage_list", "limit", 1000)).statusCode(200);
+    assertProblem(tool(Map.of("action", "usage_list", "limit", 1001)), 400, "invalid_argument");
+    given()
+        .queryParam("session", session)
+        .queryParam("limit", 1)
+        .get("/v1/usage")
+        .then()
+        .statusCode(200)
+        .body("items.model", equalTo(List.of("second")))
+        .body("total", equalTo(2));
+  }
+
+  @Test
+  void latencyMeanAndP95ComeFromTheBuckets() {
+    List<Map<String, Object>> batch = new ArrayList<>();
+    for (int i = 1; i <= 20; i++) {
+      batch.add(with(call("openai", "gpt-4o", 1, 1), "latency_ms", i <= 19 ? 400 : 9_000));
+    }
+    post(batch).statusCode(201);
+    // 19 x 400 + 9,000 = 16,600 ms over 20 calls; the 19th of 20 (95%) is in the <=500 bucket.
+    summary()
+        .body("data.usage.latency_mean_ms", equalTo(830))
+        .body("data.usage.latency_p95_ms", equalTo(500));
+  }
+
+  @Test
+  void metricsShowTokensDurationAndCost() {
+    post(with(
+            call("anthropic", "claude-opus-4-1", 1000, 10),
+            "latency_ms",
+            1200,
+            "role",
+            "summarizer"))
+        .statusCode(201);
+    given()
+        .get(metrics.toString())
+        .then()
+        .statusCode(200)
+        .body(
+            containsString(
+                "gen_ai_client_token_usage_tokens_count{gen_ai_agent_role=\"summarizer\",gen_ai_provider_name=\"anthropic\",gen_ai_request_model=\"claude-opus-4-1\",gen_ai_token_type=\"input\"}"))
+        .body(
+            containsString(
+                "gen_ai_client_operation_duration_seconds_count{gen_ai_agent_role=\"summarizer\""))
+        .body(
+            containsString(
+                "sidecar_usage_cost_usd_total{cost_source=\"estimated\",gen_ai_agent_role=\"summarizer\""));
+  }
+}
