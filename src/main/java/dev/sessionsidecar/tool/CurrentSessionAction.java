@@ -1,9 +1,12 @@
 package dev.sessionsidecar.tool;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.session.SessionService;
 import dev.sessionsidecar.session.SessionView;
+import dev.sessionsidecar.usage.SessionUsage;
+import dev.sessionsidecar.usage.UsageReports;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -12,10 +15,15 @@ import java.util.Optional;
 class CurrentSessionAction implements SessionAction {
 
   private final SessionService sessions;
+  private final UsageReports usage;
 
-  CurrentSessionAction(SessionService sessions) {
+  CurrentSessionAction(SessionService sessions, UsageReports usage) {
     this.sessions = sessions;
+    this.usage = usage;
   }
+
+  /** The typed result: the session's fields, and its usage so far. */
+  record Data(@JsonUnwrapped SessionView session, SessionUsage usage) {}
 
   @Override
   public ActionName name() {
@@ -25,14 +33,28 @@ class CurrentSessionAction implements SessionAction {
   @Override
   public ToolReply run(ToolArguments arguments) {
     SessionView s = sessions.current().orElseThrow(() -> noActiveSession(sessions.latest()));
+    SessionUsage used = usage.forSession(s.sessionId());
     String text =
         String.join(
             "\n",
             "session " + s.sessionId() + " " + s.status(),
             "project " + s.project().path() + " (" + s.project().name() + ")",
             "started " + s.startedAt() + ", last activity " + s.lastActivityAt(),
-            "tool calls " + s.toolCalls() + ", errors " + s.errors());
-    return new ToolReply(name().wireName(), text, s);
+            "tool calls " + s.toolCalls() + ", errors " + s.errors(),
+            "llm requests "
+                + used.requests()
+                + ", tokens in "
+                + used.inputTokens()
+                + " out "
+                + used.outputTokens()
+                + ", cost_usd "
+                + used.costUsd().toPlainString()
+                + (used.unknownCostRequests() == 0
+                    ? ""
+                    : " ("
+                        + used.unknownCostRequests()
+                        + " requests of unknown cost not included)"));
+    return new ToolReply(name().wireName(), text, new Data(s, used));
   }
 
   static ApiException noActiveSession(Optional<SessionView> latest) {

@@ -11,6 +11,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +54,29 @@ public class UsageReports {
   @Transactional
   public UsageFigures summary(Scope scope) {
     return rollups.total(scope.fromDay(), projectId(scope)).figures();
+  }
+
+  /** What one session has used so far (read from its records, which are indexed by session). */
+  @Transactional
+  public SessionUsage forSession(String sessionId) {
+    Object[] row =
+        UsageRecord.getEntityManager()
+            .createQuery(
+                "select count(r), coalesce(sum(r.inputTokens), 0), coalesce(sum(r.outputTokens), 0),"
+                    + " coalesce(sum(r.costUsd), 0),"
+                    + " coalesce(sum(case when r.costSource = :unknown then 1 else 0 end), 0)"
+                    + " from UsageRecord r where r.sessionId = :session",
+                Object[].class)
+            .setParameter("session", sessionId)
+            .setParameter("unknown", CostSource.UNKNOWN)
+            .getSingleResult();
+    BigDecimal cost = new BigDecimal(row[3].toString()).stripTrailingZeros();
+    return new SessionUsage(
+        ((Number) row[0]).longValue(),
+        ((Number) row[1]).longValue(),
+        ((Number) row[2]).longValue(),
+        cost.scale() < 0 ? cost.setScale(0) : cost,
+        ((Number) row[4]).longValue());
   }
 
   /** Groups ordered by cost, then requests, then name. */

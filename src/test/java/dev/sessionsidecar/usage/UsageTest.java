@@ -265,6 +265,22 @@ class UsageTest {
   }
 
   @Test
+  void currentSessionShowsItsUsageSoFar() {
+    post(with(call("openai", "gpt-4o", 1000, 100), "cost_usd", 0.25)).statusCode(201);
+    post(call("acme", "mystery-model", 1, 1)).statusCode(201);
+    tool(Map.of("action", "current_session"))
+        .statusCode(200)
+        .body("data.session_id", equalTo(session))
+        .body("data.usage.requests", equalTo(2))
+        .body("data.usage.unknown_cost_requests", equalTo(1))
+        .body(
+            "text",
+            containsString(
+                "llm requests 2, tokens in 1001 out 101, cost_usd 0.25 (1 requests of unknown cost"
+                    + " not included)"));
+  }
+
+  @Test
   void aRecordBumpsItsSessionsActivity() {
     String before =
         given().get("/v1/sessions/{id}", session).then().extract().path("last_activity_at");

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Usage-ledger benchmark: array intake vs raw JDBC, summary/stats latency over RECORDS records,
+# single-record intake under wrk. Bounded in time; traffic goes to loopback only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RECORDS=${RECORDS:-1000000}
+BASELINE_ROWS=${BASELINE_ROWS:-200000}
+WRK_SECONDS=${WRK_SECONDS:-15}
+API_PORT=${API_PORT:-18080}
+MGMT_PORT=${MGMT_PORT:-19000}
+DATA_DIR=$(mktemp -d)/data
+JAR=target/quarkus-app/quarkus-run.jar
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+
+start_sidecar() {
+  java -Dquarkus.http.port="$API_PORT" -Dquarkus.management.port="$MGMT_PORT" \
+       -Dsidecar.data-dir="$DATA_DIR" -jar "$JAR" > "$DATA_DIR.log" 2>&1 &
+  SIDECAR=$!
+  for _ in $(seq 1 300); do
+    curl -sf "http://127.0.0.1:$MGMT_PORT/q/health/ready" >/dev/null && return 0
+    sleep 0.2
+  done
+  echo "sidecar did not start; see $DATA_DIR.log" >&2
+  exit 1
+}
+stop_sidecar() { kill "$SIDECAR"; wait "$SIDECAR" || true; }
+
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+start_sidecar
+java bench/UsageBench.java "http://127.0.0.1:$API_PORT" "$RECORDS"
+echo "single-record intake (wrk -t2 -c16 -d${WRK_SECONDS}s, keep-alive):"
+wrk -t2 -c16 -d"${WRK_SECONDS}s" --latency -s bench/single-record.lua \
+    "http://127.0.0.1:$API_PORT/v1/usage" | grep -E 'Requests/sec|50%|99%|Non-2xx' || true
+stop_sidecar
+
+H2_JAR=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)
+java -cp "$H2_JAR" bench/JdbcBatchBaseline.java "$DATA_DIR" "$BASELINE_ROWS"
+rm -rf "$(dirname "$DATA_DIR")"
