@@ -114,7 +114,7 @@ public class SessionService {
     return project;
   }
 
-  private static String defaultName(String path) {
+  static String defaultName(String path) {
     try {
       Path fileName = Path.of(path).getFileName();
       return fileName == null ? path : fileName.toString();
@@ -171,36 +171,6 @@ public class SessionService {
             + " /v1/sessions.");
   }
 
-  /** Where a record of activity belongs: a session (when there is one) and a project. */
-  public record Owner(String sessionId, Long projectId) {}
-
-  /**
-   * Finds the session a record belongs to (the named one, else the current one), bumps its activity
-   * and answers it with its project; without a session, the configured project's id if it is known.
-   * Runs in the caller's transaction.
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public Owner recordActivity(String sessionId) {
-    AgentSession session =
-        sessionId != null
-            ? lockedOrNotFound(sessionId)
-            : latestActivated()
-                .filter(s -> s.status == SessionStatus.ACTIVE)
-                .map(s -> AgentSession.<AgentSession>findById(s.id, LockModeType.PESSIMISTIC_WRITE))
-                .orElse(null);
-    if (session == null) {
-      return new Owner(null, config.project().flatMap(Project::byPath).map(p -> p.id).orElse(null));
-    }
-    session.recordActivity(time.now());
-    return new Owner(session.id, session.project.id);
-  }
-
-  /** The stored id of a project, if any session was ever started in it. */
-  @Transactional
-  public Optional<Long> projectId(String path) {
-    return Project.byPath(path).map(p -> p.id);
-  }
-
   /** Sessions, newest activity first, optionally of one project and status and active since. */
   @Transactional
   public Page<SessionView> list(SessionFilter filter, int limit, int offset) {
@@ -226,38 +196,5 @@ public class SessionService {
     var items =
         query.range(offset, offset + limit - 1).list().stream().map(SessionView::of).toList();
     return new Page<>(items, query.count(), limit, offset);
-  }
-
-  /** The current session: the most recently started or resumed one, while it is active. */
-  @Transactional
-  public Optional<SessionView> current() {
-    return latestActivated().filter(s -> s.status == SessionStatus.ACTIVE).map(SessionView::of);
-  }
-
-  /** The most recently started or resumed session, whatever its status. */
-  @Transactional
-  public Optional<SessionView> latest() {
-    return latestActivated().map(SessionView::of);
-  }
-
-  /** The active project: that of the most recently started session, or else the configured one. */
-  @Transactional
-  public Optional<ProjectView> activeProject() {
-    Optional<AgentSession> latest = latestActivated();
-    if (latest.isPresent()) {
-      return Optional.of(ProjectView.of(latest.get().project));
-    }
-    return config
-        .project()
-        .map(
-            path ->
-                Project.byPath(path)
-                    .map(ProjectView::of)
-                    .orElse(new ProjectView(path, defaultName(path))));
-  }
-
-  private static Optional<AgentSession> latestActivated() {
-    return AgentSession.findAll(Sort.descending("activatedAt").and("id", Sort.Direction.Descending))
-        .<AgentSession>firstResultOptional();
   }
 }

@@ -3,7 +3,7 @@ package dev.sessionsidecar.tool;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.ProblemCode;
-import dev.sessionsidecar.session.SessionService;
+import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.SessionView;
 import dev.sessionsidecar.usage.SessionUsage;
 import dev.sessionsidecar.usage.UsageReports;
@@ -14,11 +14,11 @@ import java.util.Optional;
 @ApplicationScoped
 class CurrentSessionAction implements SessionAction {
 
-  private final SessionService sessions;
+  private final CurrentSession current;
   private final UsageReports usage;
 
-  CurrentSessionAction(SessionService sessions, UsageReports usage) {
-    this.sessions = sessions;
+  CurrentSessionAction(CurrentSession current, UsageReports usage) {
+    this.current = current;
     this.usage = usage;
   }
 
@@ -32,7 +32,7 @@ class CurrentSessionAction implements SessionAction {
 
   @Override
   public ToolReply run(ToolArguments arguments) {
-    SessionView s = sessions.current().orElseThrow(() -> noActiveSession(sessions.latest()));
+    SessionView s = current.session().orElseThrow(() -> noActiveSession(current.latest()));
     SessionUsage used = usage.forSession(s.sessionId());
     String text =
         String.join(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.Page;
+import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
 import dev.sessionsidecar.session.SessionService;
 import dev.sessionsidecar.session.SessionView;
@@ -18,10 +19,12 @@ import java.util.Optional;
 class GetHistoryAction implements SessionAction {
 
   private final SessionService sessions;
+  private final CurrentSession current;
   private final ToolCallService toolCalls;
 
-  GetHistoryAction(SessionService sessions, ToolCallService toolCalls) {
+  GetHistoryAction(SessionService sessions, CurrentSession current, ToolCallService toolCalls) {
     this.sessions = sessions;
+    this.current = current;
     this.toolCalls = toolCalls;
   }
 
@@ -57,12 +60,12 @@ class GetHistoryAction implements SessionAction {
   /** The named session, if it belongs to the active project, or else the current session. */
   private SessionView target(Optional<String> sessionId) {
     if (sessionId.isEmpty()) {
-      return sessions
-          .current()
-          .orElseThrow(() -> CurrentSessionAction.noActiveSession(sessions.latest()));
+      return current
+          .session()
+          .orElseThrow(() -> CurrentSessionAction.noActiveSession(current.latest()));
     }
     SessionView session = sessions.get(sessionId.get());
-    Optional<ProjectView> project = sessions.activeProject();
+    Optional<ProjectView> project = current.activeProject();
     if (project.isPresent() && !project.get().path().equals(session.project().path())) {
       throw ApiException.notFound(
           "No session "

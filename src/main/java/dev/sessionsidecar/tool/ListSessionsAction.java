@@ -6,6 +6,7 @@ import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.Page;
 import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.platform.Timestamps;
+import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
 import dev.sessionsidecar.session.SessionFilter;
 import dev.sessionsidecar.session.SessionService;
@@ -20,10 +21,12 @@ import java.util.List;
 class ListSessionsAction implements SessionAction {
 
   private final SessionService sessions;
+  private final CurrentSession current;
   private final Timestamps time;
 
-  ListSessionsAction(SessionService sessions, Timestamps time) {
+  ListSessionsAction(SessionService sessions, CurrentSession current, Timestamps time) {
     this.sessions = sessions;
+    this.current = current;
     this.time = time;
   }
 
@@ -38,7 +41,7 @@ class ListSessionsAction implements SessionAction {
 
   @Override
   public ToolReply run(ToolArguments arguments) {
-    ProjectView project = sessions.activeProject().orElseThrow(ListSessionsAction::noActiveProject);
+    ProjectView project = current.activeProject().orElseThrow(ListSessionsAction::noActiveProject);
     int sinceDays = arguments.sinceDays();
     Instant since = sinceDays == 0 ? null : time.now().minus(Duration.ofDays(sinceDays));
     Page<SessionView> page =

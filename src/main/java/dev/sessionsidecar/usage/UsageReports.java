@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.sessionsidecar.platform.Page;
 import dev.sessionsidecar.platform.Timestamps;
+import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
-import dev.sessionsidecar.session.SessionService;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -30,12 +30,12 @@ public class UsageReports {
   /** Matches no project: the active project has no stored id yet, so it has no usage. */
   private static final long NO_PROJECT_YET = -1;
 
-  private final SessionService sessions;
+  private final CurrentSession current;
   private final Timestamps time;
   private final UsageRollups rollups;
 
-  UsageReports(SessionService sessions, Timestamps time, UsageRollups rollups) {
-    this.sessions = sessions;
+  UsageReports(CurrentSession current, Timestamps time, UsageRollups rollups) {
+    this.current = current;
     this.time = time;
     this.rollups = rollups;
   }
@@ -141,13 +141,13 @@ public class UsageReports {
         sinceDays == 0
             ? null
             : now.minus(Duration.ofDays(sinceDays)).atZone(ZoneOffset.UTC).toLocalDate();
-    return new Scope(sessions.activeProject().orElse(null), sinceDays, fromDay);
+    return new Scope(current.activeProject().orElse(null), sinceDays, fromDay);
   }
 
   private Long projectId(Scope scope) {
     if (scope.project() == null) {
       return null;
     }
-    return sessions.projectId(scope.project().path()).orElse(NO_PROJECT_YET);
+    return current.projectId(scope.project().path()).orElse(NO_PROJECT_YET);
   }
 }

@@ -3,7 +3,7 @@ package dev.sessionsidecar.usage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionsidecar.platform.Timestamps;
-import dev.sessionsidecar.session.SessionService;
+import dev.sessionsidecar.session.CurrentSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +21,7 @@ import org.hibernate.exception.ConstraintViolationException;
 public class UsageService {
 
   private final UsageIntake intake;
-  private final SessionService sessions;
+  private final CurrentSession current;
   private final PriceTable prices;
   private final UsageRollups rollups;
   private final UsageMetrics metrics;
@@ -29,13 +29,13 @@ public class UsageService {
 
   UsageService(
       UsageIntake intake,
-      SessionService sessions,
+      CurrentSession current,
       PriceTable prices,
       UsageRollups rollups,
       UsageMetrics metrics,
       Timestamps time) {
     this.intake = intake;
-    this.sessions = sessions;
+    this.current = current;
     this.prices = prices;
     this.rollups = rollups;
     this.metrics = metrics;
@@ -67,7 +67,7 @@ public class UsageService {
 
   private Outcome store(List<RecordUsageRequest> requests) {
     Map<String, UsageRecord> known = existing(requests);
-    Map<String, SessionService.Owner> owners = new HashMap<>();
+    Map<String, CurrentSession.Owner> owners = new HashMap<>();
     List<UsageRecord> created = new ArrayList<>();
     List<UsageRecordView> createdViews = new ArrayList<>();
     List<UsageRecordView> views = new ArrayList<>(requests.size());
@@ -77,10 +77,10 @@ public class UsageService {
         views.add(UsageRecordView.of(earlier));
         continue;
       }
-      SessionService.Owner owner =
+      CurrentSession.Owner owner =
           owners.computeIfAbsent(
               String.valueOf(request.sessionId()),
-              k -> sessions.recordActivity(request.sessionId()));
+              k -> current.recordActivity(request.sessionId()));
       UsageRecord record = newRecord(request, owner);
       record.persist();
       created.add(record);
@@ -106,7 +106,7 @@ public class UsageService {
         .collect(Collectors.toMap(r -> r.requestId, Function.identity()));
   }
 
-  private UsageRecord newRecord(RecordUsageRequest request, SessionService.Owner owner) {
+  private UsageRecord newRecord(RecordUsageRequest request, CurrentSession.Owner owner) {
     UsageRecord r = new UsageRecord();
     r.requestId = request.requestId();
     r.sessionId = owner.sessionId();

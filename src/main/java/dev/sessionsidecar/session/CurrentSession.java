@@ -1,0 +1,90 @@
+package dev.sessionsidecar.session;
+
+import dev.sessionsidecar.platform.SidecarConfig;
+import dev.sessionsidecar.platform.Timestamps;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/**
+ * Knows which session is current (the one most recently started or resumed, while active) and which
+ * project is active, and attributes other features' records to them.
+ */
+@ApplicationScoped
+public class CurrentSession {
+
+  private final SidecarConfig config;
+  private final Timestamps time;
+  private final SessionService sessions;
+
+  CurrentSession(SidecarConfig config, Timestamps time, SessionService sessions) {
+    this.config = config;
+    this.time = time;
+    this.sessions = sessions;
+  }
+
+  /** Where a record of activity belongs: a session (when there is one) and a project. */
+  public record Owner(String sessionId, Long projectId) {}
+
+  /**
+   * Finds the session a record belongs to (the named one, else the current one), bumps its activity
+   * and answers it with its project; without a session, the configured project's id if it is known.
+   * Runs in the caller's transaction.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Owner recordActivity(String sessionId) {
+    AgentSession session =
+        sessionId != null
+            ? sessions.lockedOrNotFound(sessionId)
+            : latestActivated()
+                .filter(s -> s.status == SessionStatus.ACTIVE)
+                .map(s -> AgentSession.<AgentSession>findById(s.id, LockModeType.PESSIMISTIC_WRITE))
+                .orElse(null);
+    if (session == null) {
+      return new Owner(null, config.project().flatMap(Project::byPath).map(p -> p.id).orElse(null));
+    }
+    session.recordActivity(time.now());
+    return new Owner(session.id, session.project.id);
+  }
+
+  /** The stored id of a project, if any session was ever started in it. */
+  @Transactional
+  public Optional<Long> projectId(String path) {
+    return Project.byPath(path).map(p -> p.id);
+  }
+
+  /** The current session: the most recently started or resumed one, while it is active. */
+  @Transactional
+  public Optional<SessionView> session() {
+    return latestActivated().filter(s -> s.status == SessionStatus.ACTIVE).map(SessionView::of);
+  }
+
+  /** The most recently started or resumed session, whatever its status. */
+  @Transactional
+  public Optional<SessionView> latest() {
+    return latestActivated().map(SessionView::of);
+  }
+
+  /** The active project: that of the most recently started session, or else the configured one. */
+  @Transactional
+  public Optional<ProjectView> activeProject() {
+    Optional<AgentSession> latest = latestActivated();
+    if (latest.isPresent()) {
+      return Optional.of(ProjectView.of(latest.get().project));
+    }
+    return config
+        .project()
+        .map(
+            path ->
+                Project.byPath(path)
+                    .map(ProjectView::of)
+                    .orElse(new ProjectView(path, SessionService.defaultName(path))));
+  }
+
+  private static Optional<AgentSession> latestActivated() {
+    return AgentSession.findAll(Sort.descending("activatedAt").and("id", Sort.Direction.Descending))
+        .<AgentSession>firstResultOptional();
+  }
+}
