@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,7 +19,11 @@ import java.time.Instant;
 public class UsageRecord extends PanacheEntityBase {
 
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "usage_record_seq")
+  @SequenceGenerator(
+      name = "usage_record_seq",
+      sequenceName = "usage_record_seq",
+      allocationSize = 50)
   public Long id;
 
   @Column(name = "request_id")

@@ -2,9 +2,10 @@ package dev.sessionsidecar.usage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionsidecar.platform.GroupCommit;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.CurrentSession;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,6 +27,10 @@ public class UsageService {
   private final UsageRollups rollups;
   private final UsageMetrics metrics;
   private final Timestamps time;
+  private final GroupCommit<List<RecordUsageRequest>, Outcome> writer;
+
+  /** Most callers' writes that share one transaction. */
+  static final int MAX_GROUP = 64;
 
   UsageService(
       UsageIntake intake,
@@ -40,6 +45,7 @@ public class UsageService {
     this.rollups = rollups;
     this.metrics = metrics;
     this.time = time;
+    this.writer = new GroupCommit<>("usage-writer", this::storeAll, MAX_GROUP);
   }
 
   /** What a write did: the records in body order, and how many were new or repeats. */
@@ -54,46 +60,59 @@ public class UsageService {
     List<RecordUsageRequest> requests = intake.read(body);
     Outcome outcome;
     try {
-      outcome = QuarkusTransaction.requiringNew().call(() -> store(requests));
+      outcome = writer.submit(requests);
     } catch (ConstraintViolationException raced) {
-      outcome = QuarkusTransaction.requiringNew().call(() -> store(requests));
+      outcome = writer.submit(requests);
     }
     // Counted once committed, so a rolled-back write never shows in the metrics.
     outcome.created().forEach(metrics::record);
     return outcome.stored();
   }
 
+  @PreDestroy
+  void stop() {
+    writer.stop();
+  }
+
   private record Outcome(Stored stored, List<UsageRecordView> created) {}
 
-  private Outcome store(List<RecordUsageRequest> requests) {
-    Map<String, UsageRecord> known = existing(requests);
+  /** Stores the writes of several callers in the caller's transaction, one outcome each. */
+  private List<Outcome> storeAll(List<List<RecordUsageRequest>> writes) {
+    Map<String, UsageRecord> known = existing(writes.stream().flatMap(List::stream).toList());
     Map<String, CurrentSession.Owner> owners = new HashMap<>();
     List<UsageRecord> created = new ArrayList<>();
-    List<UsageRecordView> createdViews = new ArrayList<>();
-    List<UsageRecordView> views = new ArrayList<>(requests.size());
-    for (RecordUsageRequest request : requests) {
-      UsageRecord earlier = request.requestId() == null ? null : known.get(request.requestId());
-      if (earlier != null) {
-        views.add(UsageRecordView.of(earlier));
-        continue;
+    List<Outcome> outcomes = new ArrayList<>(writes.size());
+    for (List<RecordUsageRequest> requests : writes) {
+      List<UsageRecordView> createdViews = new ArrayList<>();
+      List<UsageRecordView> views = new ArrayList<>(requests.size());
+      for (RecordUsageRequest request : requests) {
+        UsageRecord earlier = request.requestId() == null ? null : known.get(request.requestId());
+        if (earlier != null) {
+          views.add(UsageRecordView.of(earlier));
+          continue;
+        }
+        CurrentSession.Owner owner =
+            owners.computeIfAbsent(
+                String.valueOf(request.sessionId()),
+                k -> current.recordActivity(request.sessionId()));
+        UsageRecord record = newRecord(request, owner);
+        record.persist();
+        created.add(record);
+        if (record.requestId != null) {
+          known.put(record.requestId, record);
+        }
+        UsageRecordView view = UsageRecordView.of(record);
+        createdViews.add(view);
+        views.add(view);
       }
-      CurrentSession.Owner owner =
-          owners.computeIfAbsent(
-              String.valueOf(request.sessionId()),
-              k -> current.recordActivity(request.sessionId()));
-      UsageRecord record = newRecord(request, owner);
-      record.persist();
-      created.add(record);
-      UsageRecordView view = UsageRecordView.of(record);
-      createdViews.add(view);
-      views.add(view);
-      if (record.requestId != null) {
-        known.put(record.requestId, record);
-      }
+      outcomes.add(
+          new Outcome(
+              new Stored(views, createdViews.size(), requests.size() - createdViews.size()),
+              createdViews));
     }
+    UsageRecord.flush();
     rollups.add(created);
-    return new Outcome(
-        new Stored(views, created.size(), requests.size() - created.size()), createdViews);
+    return outcomes;
   }
 
   private static Map<String, UsageRecord> existing(List<RecordUsageRequest> requests) {

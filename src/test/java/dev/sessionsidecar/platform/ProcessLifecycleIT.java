@@ -50,6 +50,7 @@ class ProcessLifecycleIT {
             .statusCode());
 
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    Set<String> acknowledgedUsage = ConcurrentHashMap.newKeySet();
     CountDownLatch enough = new CountDownLatch(ACKNOWLEDGED_BEFORE_KILL);
     AtomicBoolean stop = new AtomicBoolean();
     ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
@@ -67,6 +68,16 @@ class ProcessLifecycleIT {
                 if (response.statusCode() == 201) {
                   acknowledged.add(callId);
                   enough.countDown();
+                }
+                HttpResponse<String> usage =
+                    sidecar.post(
+                        sidecar.apiUrl("/v1/usage"),
+                        "{\"request_id\":\""
+                            + callId
+                            + "\",\"session_id\":\"crash-1\",\"provider\":\"openai\","
+                            + "\"model\":\"gpt-4o\",\"input_tokens\":10,\"output_tokens\":1}");
+                if (usage.statusCode() == 201) {
+                  acknowledgedUsage.add(callId);
                 }
               } catch (IOException | InterruptedException killed) {
                 return null;
@@ -94,6 +105,20 @@ class ProcessLifecycleIT {
       JsonNode session =
           JSON.readTree(restarted.get(restarted.apiUrl("/v1/sessions/crash-1")).body());
       assertEquals(stored.size(), session.get("tool_calls").asInt(), "count matches stored rows");
+      Set<String> storedUsage = storedRequestIds(restarted, "crash-1");
+      assertTrue(
+          storedUsage.containsAll(acknowledgedUsage),
+          "lost "
+              + acknowledgedUsage.stream().filter(id -> !storedUsage.contains(id)).count()
+              + " of "
+              + acknowledgedUsage.size()
+              + " acknowledged usage records");
+      JsonNode summary =
+          JSON.readTree(restarted.get(restarted.apiUrl("/v1/usage/summary?since_days=0")).body());
+      assertEquals(
+          storedUsage.size(),
+          summary.get("usage").get("requests").asInt(),
+          "the rollups agree with the stored records");
     } finally {
       restarted.stop();
     }
@@ -137,6 +162,26 @@ class ProcessLifecycleIT {
   private static void connect(String host, int port) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), 2000);
+    }
+  }
+
+  private static Set<String> storedRequestIds(SidecarProcess sidecar, String session)
+      throws Exception {
+    Set<String> ids = new HashSet<>();
+    for (int offset = 0; ; offset += 1000) {
+      JsonNode page =
+          JSON.readTree(
+              sidecar
+                  .get(
+                      sidecar.apiUrl(
+                          "/v1/usage?session=" + session + "&limit=1000&offset=" + offset))
+                  .body());
+      for (JsonNode record : page.get("items")) {
+        assertTrue(ids.add(record.get("request_id").asText()), "stored once");
+      }
+      if (page.get("items").size() < 1000) {
+        return ids;
+      }
     }
   }
 
