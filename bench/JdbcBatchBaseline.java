@@ -18,9 +18,10 @@ public class JdbcBatchBaseline {
     try (Connection c = DriverManager.getConnection(url, "sidecar", "")) {
       c.setAutoCommit(false);
       String sql =
-          "insert into usage_record (provider, model, call_role, input_tokens, output_tokens,"
+          "insert into usage_record (id, provider, model, call_role, input_tokens, output_tokens,"
               + " cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_usd, cost_source,"
-              + " latency_ms, ok, created_at, recorded_at) values (?, ?, ?, ?, ?, ?, 0, 0, ?,"
+              + " latency_ms, ok, created_at, recorded_at) values (NEXT VALUE FOR usage_record_seq, ?, ?,"
+              + " ?, ?, ?, ?, 0, 0, ?,"
               + " 'ESTIMATED', ?, true, ?, ?)";
       long started = System.nanoTime();
       try (PreparedStatement insert = c.prepareStatement(sql)) {

@@ -30,12 +30,14 @@ stop_sidecar() { kill "$SIDECAR"; wait "$SIDECAR" || true; }
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
 start_sidecar
-java bench/UsageBench.java "http://127.0.0.1:$API_PORT" "$RECORDS"
+java bench/UsageBench.java "http://127.0.0.1:$API_PORT" "$RECORDS" | tee "$DATA_DIR.bench"
 echo "single-record intake (wrk -t2 -c16 -d${WRK_SECONDS}s, keep-alive):"
 wrk -t2 -c16 -d"${WRK_SECONDS}s" --latency -s bench/single-record.lua \
     "http://127.0.0.1:$API_PORT/v1/usage" | grep -E 'Requests/sec|50%|99%|Non-2xx' || true
 stop_sidecar
 
 H2_JAR=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)
-java -cp "$H2_JAR" bench/JdbcBatchBaseline.java "$DATA_DIR" "$BASELINE_ROWS"
+java -cp "$H2_JAR" bench/JdbcBatchBaseline.java "$DATA_DIR" "$BASELINE_ROWS" | tee -a "$DATA_DIR.bench"
+awk '/^array intake/ {a = $(NF-1)} /^raw JDBC/ {b = $(NF-1)}
+     END {printf "array intake / raw JDBC batches: %.0f%%\n", 100 * a / b}' "$DATA_DIR.bench"
 rm -rf "$(dirname "$DATA_DIR")"

@@ -6,7 +6,7 @@ CREATE SEQUENCE usage_record_seq START WITH 1 INCREMENT BY 50;
 CREATE TABLE usage_record (
     id                 BIGINT PRIMARY KEY,
     request_id         VARCHAR(200),
-    session_id         VARCHAR(128) REFERENCES agent_session (id),
+    session_id         VARCHAR(128) REFERENCES agent_session (id) ON DELETE SET NULL,
     project_id         BIGINT REFERENCES project (id),
     provider           VARCHAR(100) NOT NULL,
     model              VARCHAR(200) NOT NULL,

@@ -7,6 +7,8 @@ public class ApiException extends RuntimeException {
 
   private final ProblemCode code;
   private final transient List<Problem.FieldError> errors;
+  private transient Object current;
+  private Integer retryAfterSeconds;
 
   public ApiException(ProblemCode code, String detail) {
     this(code, detail, List.of());
@@ -24,6 +26,26 @@ public class ApiException extends RuntimeException {
 
   public List<Problem.FieldError> errors() {
     return errors;
+  }
+
+  /** The resource as it is now, shown in the problem (e.g. the task a conflict is about). */
+  public ApiException withCurrent(Object resource) {
+    this.current = resource;
+    return this;
+  }
+
+  public Object current() {
+    return current;
+  }
+
+  /** Tells the caller when to try again (the Retry-After header). */
+  public ApiException withRetryAfter(int seconds) {
+    this.retryAfterSeconds = seconds;
+    return this;
+  }
+
+  public Integer retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   /** A bad value for one named field or argument. */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * An RFC 9457 problem body with the sidecar's stable {@code code} and, for field errors, the
- * offending fields.
+ * An RFC 9457 problem body with the sidecar's stable {@code code}, for field errors the offending
+ * fields, and for conflicts the resource as it is now ({@code current}).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
@@ -15,7 +15,8 @@ public record Problem(
     String detail,
     String code,
     String instance,
-    List<FieldError> errors) {
+    List<FieldError> errors,
+    Object current) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -23,6 +24,11 @@ public record Problem(
   public record FieldError(String field, String message) {}
 
   static Problem of(ProblemCode code, String detail, String instance, List<FieldError> errors) {
+    return of(code, detail, instance, errors, null);
+  }
+
+  static Problem of(
+      ProblemCode code, String detail, String instance, List<FieldError> errors, Object current) {
     return new Problem(
         "urn:session-sidecar:problem:" + code.wireName(),
         code.title(),
@@ -30,6 +36,7 @@ public record Problem(
         detail,
         code.wireName(),
         instance,
-        errors);
+        errors,
+        current);
   }
 }

@@ -13,6 +13,7 @@ public enum ProblemCode {
   CONFLICT(409, "Conflict"),
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+  TOO_MANY_REQUESTS(429, "Too many requests"),
   NOT_IMPLEMENTED(501, "Not implemented"),
   UNAVAILABLE(503, "Service unavailable"),
   INTERNAL_ERROR(500, "Internal error");

@@ -20,7 +20,12 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response api(ApiException e, UriInfo uri) {
-    return respond(Problem.of(e.code(), e.getMessage(), path(uri), e.errors()));
+    Response response =
+        respond(Problem.of(e.code(), e.getMessage(), path(uri), e.errors(), e.current()));
+    if (e.retryAfterSeconds() != null) {
+      response.getHeaders().putSingle("Retry-After", e.retryAfterSeconds());
+    }
+    return response;
   }
 
   @ServerExceptionMapper

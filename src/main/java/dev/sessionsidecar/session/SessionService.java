@@ -171,6 +171,16 @@ public class SessionService {
             + " /v1/sessions.");
   }
 
+  /**
+   * Deletes ended sessions (completed or closed for idling) without activity since the cutoff, with
+   * their tool calls; their usage records stay, no longer tied to a session.
+   */
+  @Transactional
+  public long purgeEndedBefore(Instant cutoff) {
+    return AgentSession.delete(
+        "status <> ?1 and lastActivityAt < ?2", SessionStatus.ACTIVE, cutoff);
+  }
+
   /** Sessions, newest activity first, optionally of one project and status and active since. */
   @Transactional
   public Page<SessionView> list(SessionFilter filter, int limit, int offset) {

@@ -92,6 +92,12 @@ public class ToolCallService {
     call.arguments = call.argumentsTruncated ? json.substring(0, max) : json;
   }
 
+  /** Deletes tool calls recorded before the cutoff; answers how many. */
+  @Transactional
+  public long purgeRecordedBefore(Instant cutoff) {
+    return ToolCall.delete("recordedAt < ?1", cutoff);
+  }
+
   /** A session's tool calls, newest first. */
   @Transactional
   public Page<ToolCallView> history(String sessionId, int limit, int offset) {

@@ -7,6 +7,8 @@ import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.CurrentSession;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +69,12 @@ public class UsageService {
     // Counted once committed, so a rolled-back write never shows in the metrics.
     outcome.created().forEach(metrics::record);
     return outcome.stored();
+  }
+
+  /** Deletes usage records created before the cutoff; the rollups keep their totals. */
+  @Transactional
+  public long purgeCreatedBefore(Instant cutoff) {
+    return UsageRecord.delete("createdAt < ?1", cutoff);
   }
 
   @PreDestroy

@@ -125,6 +125,57 @@ class ProcessLifecycleIT {
   }
 
   @Test
+  void tasksRunningAtAKillFailOnRestartQueuedOnesRunAgentTasksStay() throws Exception {
+    Path dataDir = temp.resolve("tasks");
+    SidecarProcess sidecar = SidecarProcess.start(dataDir).awaitReady();
+    String slow = "{\"kind\":\"purge\",\"parameters\":{\"pause_ms\":60000}}";
+    String first = taskId(sidecar.post(sidecar.apiUrl("/v1/tasks"), slow));
+    String second = taskId(sidecar.post(sidecar.apiUrl("/v1/tasks"), slow));
+    String queued = taskId(sidecar.post(sidecar.apiUrl("/v1/tasks"), "{\"kind\":\"backup\"}"));
+    String agent =
+        taskId(
+            sidecar.post(
+                sidecar.apiUrl("/v1/tasks"), "{\"kind\":\"external\",\"title\":\"agent work\"}"));
+    awaitField(sidecar, first, "statusMessage", "deleting tool_calls");
+    awaitField(sidecar, second, "statusMessage", "deleting tool_calls");
+    assertEquals("queued", task(sidecar, queued).get("statusMessage").asText());
+    sidecar.kill();
+
+    SidecarProcess restarted = SidecarProcess.start(dataDir).awaitReady();
+    try {
+      for (String id : List.of(first, second)) {
+        JsonNode task = task(restarted, id);
+        assertEquals("failed", task.get("status").asText());
+        assertTrue(task.get("statusMessage").asText().contains("restarted"), task.toString());
+      }
+      awaitField(restarted, queued, "status", "completed");
+      assertEquals("working", task(restarted, agent).get("status").asText());
+    } finally {
+      restarted.stop();
+    }
+  }
+
+  private static String taskId(HttpResponse<String> created) throws IOException {
+    assertEquals(201, created.statusCode(), created.body());
+    return JSON.readTree(created.body()).get("taskId").asText();
+  }
+
+  private static JsonNode task(SidecarProcess sidecar, String id) throws Exception {
+    return JSON.readTree(sidecar.get(sidecar.apiUrl("/v1/tasks/" + id)).body());
+  }
+
+  private static void awaitField(SidecarProcess sidecar, String id, String field, String value)
+      throws Exception {
+    for (int i = 0; i < 300; i++) {
+      if (value.equals(task(sidecar, id).path(field).asText())) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    assertEquals(value, task(sidecar, id).path(field).asText(), "task " + id);
+  }
+
+  @Test
   void aSecondProcessOnTheSameDirectoryStopsWithAClearMessage() throws Exception {
     SidecarProcess first = SidecarProcess.start(temp.resolve("shared")).awaitReady();
     try {

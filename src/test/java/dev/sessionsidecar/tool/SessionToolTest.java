@@ -193,9 +193,7 @@ class SessionToolTest {
   }
 
   static List<String> actionsOfLaterIssues() {
-    return ALL_ACTIONS.stream()
-        .filter(a -> a.startsWith("tasks_") || a.contains("insight") || a.equals("recap"))
-        .toList();
+    return ALL_ACTIONS.stream().filter(a -> a.contains("insight") || a.equals("recap")).toList();
   }
 
   @ParameterizedTest

@@ -1,0 +1,25 @@
+package dev.sessionsidecar.maintenance;
+
+import dev.sessionsidecar.task.CreateTaskRequest;
+import dev.sessionsidecar.task.TaskService;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Queues a purge task every {@code sidecar.retention.purge-every}, so it shows in tasks_list. */
+@ApplicationScoped
+class PurgeSchedule {
+
+  private final TaskService tasks;
+
+  PurgeSchedule(TaskService tasks) {
+    this.tasks = tasks;
+  }
+
+  @Scheduled(
+      every = "${sidecar.retention.purge-every:24h}",
+      delayed = "${sidecar.retention.purge-every:24h}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void queuePurge() {
+    tasks.create(new CreateTaskRequest("purge", null, null, null, null, null));
+  }
+}

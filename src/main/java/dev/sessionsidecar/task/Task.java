@@ -1,0 +1,140 @@
+package dev.sessionsidecar.task;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A background task. Every change of status goes through {@link #moveTo}, which refuses to leave a
+ * final status: a completed, failed or cancelled task never changes again.
+ */
+@Entity
+@Table(name = "task")
+public class Task extends PanacheEntityBase {
+
+  /** Who runs the work: the sidecar's executor, or the agent (tracked only). */
+  public static final String OWNER_SIDECAR = "sidecar";
+
+  public static final String OWNER_AGENT = "agent";
+
+  @Id
+  @Column(name = "task_id")
+  public String taskId;
+
+  @Column(nullable = false)
+  public String kind;
+
+  @Column(nullable = false)
+  public String owner;
+
+  @Column(nullable = false)
+  public String title;
+
+  @Column(name = "session_id")
+  public String sessionId;
+
+  @Column(name = "project_id")
+  public Long projectId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  TaskStatus status;
+
+  @Column(name = "status_message")
+  String statusMessage;
+
+  Double progress;
+
+  /** JSON text of the handler's parameters. */
+  public String parameters;
+
+  /** JSON text of the result. */
+  String result;
+
+  String error;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  @Column(name = "last_updated_at", nullable = false)
+  Instant lastUpdatedAt;
+
+  @Column(name = "started_at")
+  Instant startedAt;
+
+  @Column(name = "expires_at", nullable = false)
+  public Instant expiresAt;
+
+  @Column(name = "ttl_ms", nullable = false)
+  public long ttlMs;
+
+  @Column(name = "poll_interval_ms", nullable = false)
+  public long pollIntervalMs;
+
+  /** Thrown when a change would leave a final status. */
+  public static class FinalStatusException extends RuntimeException {
+    FinalStatusException(Task task) {
+      super("task " + task.taskId + " is " + task.status.wireName(), null, false, false);
+    }
+  }
+
+  void open(Instant now, String message) {
+    status = TaskStatus.WORKING;
+    statusMessage = message;
+    lastUpdatedAt = now;
+  }
+
+  /** Moves to a status, refusing any change once the task is final. */
+  void moveTo(TaskStatus next, String message, Instant now) {
+    if (status.isFinal()) {
+      throw new FinalStatusException(this);
+    }
+    status = next;
+    if (message != null) {
+      statusMessage = message;
+    }
+    lastUpdatedAt = now;
+  }
+
+  void report(Double newProgress, String message, Instant now) {
+    if (status.isFinal()) {
+      throw new FinalStatusException(this);
+    }
+    if (newProgress != null) {
+      progress = newProgress;
+    }
+    if (message != null) {
+      statusMessage = message;
+    }
+    lastUpdatedAt = now;
+  }
+
+  void complete(String resultJson, String message, Instant now) {
+    moveTo(TaskStatus.COMPLETED, message, now);
+    result = resultJson;
+    progress = 1.0;
+  }
+
+  void fail(String reason, Instant now) {
+    moveTo(TaskStatus.FAILED, null, now);
+    error = reason;
+  }
+
+  void start(Instant now) {
+    startedAt = now;
+    report(null, "running", now);
+  }
+
+  boolean isQueued() {
+    return OWNER_SIDECAR.equals(owner) && startedAt == null && !status.isFinal();
+  }
+
+  boolean expired(Instant now) {
+    return expiresAt.isBefore(now);
+  }
+}

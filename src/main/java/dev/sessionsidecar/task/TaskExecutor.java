@@ -1,0 +1,235 @@
+package dev.sessionsidecar.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.platform.Timestamps;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import jakarta.persistence.LockModeType;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs queued sidecar tasks on a bounded pool, lets them be cancelled (a flag they check between
+ * steps, plus a thread interrupt), drops whatever a cancelled run finishes with, and fails the runs
+ * a killed sidecar left behind.
+ */
+@ApplicationScoped
+public class TaskExecutor {
+
+  static final String RESTARTED = "the sidecar restarted while this task was running";
+
+  private final TaskHandlers handlers;
+  private final TaskSettings settings;
+  private final Timestamps time;
+  private final ObjectMapper mapper;
+  private final Map<String, Run> running = new ConcurrentHashMap<>();
+  private final ExecutorService pool;
+
+  /** One run in progress: its cancel flag and its future. */
+  private record Run(AtomicBoolean cancelled, Future<?>[] future) {}
+
+  TaskExecutor(TaskHandlers handlers, TaskSettings settings, Timestamps time, ObjectMapper mapper) {
+    this.handlers = handlers;
+    this.settings = settings;
+    this.time = time;
+    this.mapper = mapper;
+    AtomicInteger threads = new AtomicInteger();
+    this.pool =
+        Executors.newFixedThreadPool(
+            settings.concurrency(),
+            r -> {
+              Thread t = new Thread(r, "sidecar-task-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Runs after the schema is migrated: a run that was going on when the sidecar died failed. */
+  void failOrphans(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 10) StartupEvent e) {
+    int orphans =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    Task.update(
+                        "status = ?1, statusMessage = ?2, error = ?2, lastUpdatedAt = ?3"
+                            + " where owner = ?4 and startedAt is not null and status in ?5",
+                        TaskStatus.FAILED,
+                        RESTARTED,
+                        time.now(),
+                        Task.OWNER_SIDECAR,
+                        TaskStatus.open()));
+    if (orphans > 0) {
+      Log.warnf("Marked %d task(s) failed: %s", orphans, RESTARTED);
+    }
+  }
+
+  void stop(@Observes ShutdownEvent e) {
+    pool.shutdownNow();
+  }
+
+  /** Starts queued tasks while there is room in the pool; safe to call from any thread. */
+  @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  public synchronized void dispatch() {
+    while (running.size() < settings.concurrency()) {
+      Optional<Task> next = QuarkusTransaction.requiringNew().call(this::claimNext);
+      if (next.isEmpty()) {
+        return;
+      }
+      start(next.get());
+    }
+  }
+
+  private Optional<Task> claimNext() {
+    Optional<Task> next =
+        Task.find(
+                "owner = ?1 and startedAt is null and status = ?2 order by createdAt",
+                Task.OWNER_SIDECAR,
+                TaskStatus.WORKING)
+            .withLock(LockModeType.PESSIMISTIC_WRITE)
+            .firstResultOptional();
+    next.ifPresent(t -> t.start(time.now()));
+    return next;
+  }
+
+  private void start(Task task) {
+    TaskHandler handler = handlers.forKind(task.kind).orElseThrow();
+    Run run = new Run(new AtomicBoolean(), new Future<?>[1]);
+    running.put(task.taskId, run);
+    JsonNode parameters = readParameters(task.parameters);
+    Context context = new Context(task.taskId, parameters, run.cancelled());
+    run.future()[0] = pool.submit(() -> execute(task.taskId, handler, context, run));
+  }
+
+  private void execute(String taskId, TaskHandler handler, Context context, Run run) {
+    try {
+      JsonNode result = handler.run(context);
+      finish(
+          taskId,
+          run,
+          t -> t.complete(result == null ? null : result.toString(), "done", time.now()));
+    } catch (TaskContext.TaskCancelledException | InterruptedException cancelled) {
+      if (!run.cancelled().get()) {
+        finish(taskId, run, t -> t.fail("interrupted", time.now()));
+      }
+    } catch (Exception | Error e) {
+      Log.warnf(e, "Task %s (%s) failed", taskId, handler.kind());
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      finish(taskId, run, t -> t.fail(reason, time.now()));
+    } finally {
+      running.remove(taskId);
+      Thread.interrupted();
+      dispatch();
+    }
+  }
+
+  /** Applies the end of a run unless the task was cancelled (or deleted) meanwhile. */
+  private void finish(String taskId, Run run, java.util.function.Consumer<Task> end) {
+    if (run.cancelled().get()) {
+      return;
+    }
+    Thread.interrupted();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Task task = Task.findById(taskId, LockModeType.PESSIMISTIC_WRITE);
+              if (task != null && !task.status.isFinal()) {
+                end.accept(task);
+              }
+            });
+  }
+
+  /** Stops a run of this task, if one is going on here. */
+  void interrupt(String taskId) {
+    Run run = running.get(taskId);
+    if (run != null) {
+      run.cancelled().set(true);
+      Future<?> future = run.future()[0];
+      if (future != null) {
+        future.cancel(true);
+      }
+    }
+  }
+
+  private JsonNode readParameters(String json) {
+    try {
+      return json == null ? mapper.createObjectNode() : mapper.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return mapper.createObjectNode();
+    }
+  }
+
+  /** The context of one run: progress goes to the database, a cancel stops the next step. */
+  private final class Context implements TaskContext {
+    private final String taskId;
+    private final JsonNode parameters;
+    private final AtomicBoolean cancelled;
+
+    Context(String taskId, JsonNode parameters, AtomicBoolean cancelled) {
+      this.taskId = taskId;
+      this.parameters = parameters;
+      this.cancelled = cancelled;
+    }
+
+    @Override
+    public String taskId() {
+      return taskId;
+    }
+
+    @Override
+    public JsonNode parameters() {
+      return parameters;
+    }
+
+    @Override
+    public void progress(double fraction, String message) {
+      stopIfCancelled();
+      boolean stillOpen =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () -> {
+                    Task task = Task.findById(taskId, LockModeType.PESSIMISTIC_WRITE);
+                    if (task == null || task.status.isFinal()) {
+                      return false;
+                    }
+                    task.report(Math.max(0, Math.min(1, fraction)), message, time.now());
+                    return true;
+                  });
+      if (!stillOpen) {
+        cancelled.set(true);
+        throw new TaskCancelledException(taskId);
+      }
+    }
+
+    @Override
+    public void pause(long millis) {
+      stopIfCancelled();
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TaskCancelledException(taskId);
+      }
+      stopIfCancelled();
+    }
+
+    private void stopIfCancelled() {
+      if (cancelled.get()) {
+        throw new TaskCancelledException(taskId);
+      }
+    }
+  }
+}

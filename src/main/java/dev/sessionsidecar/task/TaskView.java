@@ -1,0 +1,26 @@
+package dev.sessionsidecar.task;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/**
+ * A task as the API shows it: MCP Tasks names ({@code taskId}, {@code statusMessage}, {@code
+ * createdAt}, {@code lastUpdatedAt}, {@code ttl} and {@code pollInterval} in ms) where MCP has one,
+ * the sidecar's snake_case elsewhere.
+ */
+public record TaskView(
+    String taskId,
+    String status,
+    String statusMessage,
+    Instant createdAt,
+    Instant lastUpdatedAt,
+    long ttl,
+    long pollInterval,
+    String kind,
+    String owner,
+    String title,
+    @JsonProperty("session_id") String sessionId,
+    Double progress,
+    JsonNode result,
+    String error) {}

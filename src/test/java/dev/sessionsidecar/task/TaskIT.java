@@ -1,0 +1,6 @@
+package dev.sessionsidecar.task;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class TaskIT extends TaskTest {}
