@@ -27,7 +27,7 @@ public final class Api {
 
   /** A project path no other test uses. */
   public static String newProject() {
-    return "/work/projects/" + UUID.randomUUID();
+    return "/srv/projects/" + UUID.randomUUID();
   }
 
   /** Starts a new session in the project and answers its id. */

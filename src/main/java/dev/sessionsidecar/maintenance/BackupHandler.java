@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionsidecar.platform.SidecarConfig;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.task.TaskContext;
-import dev.sessionsidecar.task.TaskHandler;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.format.DateTimeFormatter;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <data-dir>/backups/}. The file appears under its final name only once it is complete.
  */
 @ApplicationScoped
-class BackupHandler implements TaskHandler {
+class BackupHandler extends SteppedHandler {
 
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
@@ -52,16 +50,6 @@ class BackupHandler implements TaskHandler {
   @Override
   public String title() {
     return "Back up the database to a zip file in the data directory";
-  }
-
-  @Override
-  public Set<String> parameterNames() {
-    return Set.of(Pause.PARAMETER);
-  }
-
-  @Override
-  public void checkParameters(JsonNode parameters) {
-    Pause.of(parameters);
   }
 
   @Override

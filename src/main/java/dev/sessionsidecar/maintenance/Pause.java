@@ -3,7 +3,10 @@ package dev.sessionsidecar.maintenance;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionsidecar.platform.ApiException;
 
-/** The {@code pause_ms} parameter: a pause between steps, so a big run yields to the agent. */
+/**
+ * The {@code pause_ms} parameter of the maintenance kinds: a pause between steps, so a big run
+ * yields to the agent.
+ */
 final class Pause {
 
   static final String PARAMETER = "pause_ms";

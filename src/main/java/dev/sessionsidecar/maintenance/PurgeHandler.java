@@ -7,7 +7,6 @@ import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.SessionService;
 import dev.sessionsidecar.session.ToolCallService;
 import dev.sessionsidecar.task.TaskContext;
-import dev.sessionsidecar.task.TaskHandler;
 import dev.sessionsidecar.task.TaskService;
 import dev.sessionsidecar.usage.UsageService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +14,11 @@ import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /** The {@code purge} task: deletes data older than the retention settings, one step per kind. */
 @ApplicationScoped
-class PurgeHandler implements TaskHandler {
+class PurgeHandler extends SteppedHandler {
 
   private final RetentionSettings retention;
   private final ToolCallService toolCalls;
@@ -58,16 +56,6 @@ class PurgeHandler implements TaskHandler {
   @Override
   public String title() {
     return "Delete data older than the retention settings";
-  }
-
-  @Override
-  public Set<String> parameterNames() {
-    return Set.of(Pause.PARAMETER);
-  }
-
-  @Override
-  public void checkParameters(JsonNode parameters) {
-    Pause.of(parameters);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.sessionsidecar.maintenance;
 
 import dev.sessionsidecar.task.CreateTaskRequest;
-import dev.sessionsidecar.task.TaskService;
+import dev.sessionsidecar.task.TaskRegistration;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class PurgeSchedule {
 
-  private final TaskService tasks;
+  private final TaskRegistration tasks;
 
-  PurgeSchedule(TaskService tasks) {
+  PurgeSchedule(TaskRegistration tasks) {
     this.tasks = tasks;
   }
 

@@ -1,6 +1,8 @@
 package dev.sessionsidecar.session;
 
+import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.Page;
+import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.platform.QueryParameters;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -73,6 +76,19 @@ public class SessionResource {
   @Operation(summary = "Read one session")
   public SessionView get(@PathParam("id") String id) {
     return sessions.get(id);
+  }
+
+  @POST
+  @Path("/{id}/end")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(hidden = true)
+  public SessionView endWithoutBody(@PathParam("id") String id, @Context HttpHeaders headers) {
+    if (headers.getLength() > 0) {
+      throw new ApiException(
+          ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+          "Send the body as application/json (Content-Type: application/json), or no body.");
+    }
+    return sessions.end(id, null);
   }
 
   @POST

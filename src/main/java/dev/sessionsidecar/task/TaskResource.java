@@ -28,9 +28,11 @@ public class TaskResource {
   static final int MAX_PAGE = 200;
 
   private final TaskService tasks;
+  private final TaskRegistration registration;
 
-  TaskResource(TaskService tasks) {
+  TaskResource(TaskService tasks, TaskRegistration registration) {
     this.tasks = tasks;
+    this.registration = registration;
   }
 
   @POST
@@ -40,7 +42,7 @@ public class TaskResource {
           "kind: a sidecar kind (purge, backup) with optional parameters, or external with a"
               + " title for work the agent runs itself. A full queue answers 429 with Retry-After.")
   public Response create(@Valid CreateTaskRequest request, @Context UriInfo uri) {
-    TaskView task = tasks.create(request);
+    TaskView task = registration.create(request);
     return Response.created(uri.getAbsolutePathBuilder().path(task.taskId()).build())
         .entity(task)
         .build();

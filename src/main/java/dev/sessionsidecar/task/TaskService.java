@@ -1,7 +1,5 @@
 package dev.sessionsidecar.task;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.ProblemCode;
@@ -14,141 +12,21 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 
-/** Creates, reads, updates and cancels tasks; the executor runs the sidecar's own. */
+/** Reads, updates and cancels tasks; {@link TaskRegistration} creates them. */
 @ApplicationScoped
 public class TaskService {
 
-  /** How long a caller should wait when the queue is full. */
-  static final int RETRY_AFTER_SECONDS = 5;
-
-  private final TaskHandlers handlers;
   private final TaskExecutor executor;
-  private final TaskSettings settings;
   private final Timestamps time;
   private final ObjectMapper mapper;
 
-  TaskService(
-      TaskHandlers handlers,
-      TaskExecutor executor,
-      TaskSettings settings,
-      Timestamps time,
-      ObjectMapper mapper) {
-    this.handlers = handlers;
+  TaskService(TaskExecutor executor, Timestamps time, ObjectMapper mapper) {
     this.executor = executor;
-    this.settings = settings;
     this.time = time;
     this.mapper = mapper;
-  }
-
-  /** Queues a sidecar task or registers an agent task; a sidecar task starts when there is room. */
-  public TaskView create(CreateTaskRequest request) {
-    if (request == null) {
-      throw ApiException.invalidArgument("kind", "is required: " + handlers.kinds());
-    }
-    TaskView created = QuarkusTransaction.requiringNew().call(() -> createInTransaction(request));
-    if (Task.OWNER_SIDECAR.equals(created.owner())) {
-      executor.dispatch();
-    }
-    return created;
-  }
-
-  private TaskView createInTransaction(CreateTaskRequest request) {
-    Instant now = time.now();
-    Task task = new Task();
-    task.taskId = UUID.randomUUID().toString();
-    task.kind = request.kind();
-    task.sessionId = request.sessionId();
-    task.createdAt = now;
-    task.ttlMs = ttl(request.ttl());
-    task.expiresAt = now.plusMillis(task.ttlMs);
-    task.pollIntervalMs =
-        request.pollInterval() != null
-            ? request.pollInterval()
-            : settings.pollInterval().toMillis();
-    if (TaskHandlers.EXTERNAL.equals(request.kind())) {
-      if (request.title() == null) {
-        throw ApiException.invalidArgument("title", "is required for an external task");
-      }
-      if (request.parameters() != null) {
-        throw ApiException.invalidArgument(
-            "parameters", "are for sidecar kinds; an external task has none");
-      }
-      task.owner = Task.OWNER_AGENT;
-      task.title = request.title();
-      task.open(now, null);
-    } else {
-      TaskHandler handler =
-          handlers
-              .forKind(request.kind())
-              .orElseThrow(
-                  () ->
-                      ApiException.invalidArgument(
-                          "kind", "unknown kind; one of: " + handlers.kinds()));
-      task.owner = Task.OWNER_SIDECAR;
-      task.title = request.title() != null ? request.title() : handler.title();
-      task.parameters = checkedParameters(handler, request.parameters());
-      refuseWhenQueueIsFull();
-      task.open(now, "queued");
-    }
-    task.persist();
-    return view(task);
-  }
-
-  private long ttl(Long requested) {
-    if (requested == null) {
-      return settings.defaultTtl().toMillis();
-    }
-    long max = settings.maxTtl().toMillis();
-    if (requested > max) {
-      throw ApiException.invalidArgument(
-          "ttl", "must be at most " + max + " ms (sidecar.tasks.max-ttl)");
-    }
-    return requested;
-  }
-
-  private String checkedParameters(TaskHandler handler, JsonNode parameters) {
-    if (parameters == null || parameters.isNull()) {
-      return null;
-    }
-    if (!parameters.isObject()) {
-      throw ApiException.invalidArgument("parameters", "must be a JSON object");
-    }
-    for (Iterator<String> names = parameters.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!handler.parameterNames().contains(name)) {
-        throw ApiException.invalidArgument(
-            "parameters." + name,
-            "is not a parameter of "
-                + handler.kind()
-                + "; it accepts: "
-                + (handler.parameterNames().isEmpty()
-                    ? "none"
-                    : String.join(", ", new java.util.TreeSet<>(handler.parameterNames()))));
-      }
-    }
-    handler.checkParameters(parameters);
-    return parameters.toString();
-  }
-
-  private void refuseWhenQueueIsFull() {
-    long queued =
-        Task.count(
-            "owner = ?1 and startedAt is null and status = ?2",
-            Task.OWNER_SIDECAR,
-            TaskStatus.WORKING);
-    if (queued >= settings.maxQueued()) {
-      throw new ApiException(
-              ProblemCode.TOO_MANY_REQUESTS,
-              queued
-                  + " sidecar tasks are waiting to run (sidecar.tasks.max-queued): try again in "
-                  + RETRY_AFTER_SECONDS
-                  + " seconds.")
-          .withRetryAfter(RETRY_AFTER_SECONDS);
-    }
   }
 
   @Transactional
@@ -280,32 +158,7 @@ public class TaskService {
     }
   }
 
-  TaskView view(Task t) {
-    return new TaskView(
-        t.taskId,
-        t.status.wireName(),
-        t.statusMessage,
-        t.createdAt,
-        t.lastUpdatedAt,
-        t.ttlMs,
-        t.pollIntervalMs,
-        t.kind,
-        t.owner,
-        t.title,
-        t.sessionId,
-        t.progress,
-        json(t.result),
-        t.error);
-  }
-
-  private JsonNode json(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return mapper.readTree(text);
-    } catch (JsonProcessingException e) {
-      return mapper.getNodeFactory().textNode(text);
-    }
+  private TaskView view(Task task) {
+    return TaskView.of(task, mapper);
   }
 }

@@ -1,7 +1,9 @@
 package dev.sessionsidecar.task;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 
 /**
@@ -23,4 +25,34 @@ public record TaskView(
     @JsonProperty("session_id") String sessionId,
     Double progress,
     JsonNode result,
-    String error) {}
+    String error) {
+
+  static TaskView of(Task t, ObjectMapper mapper) {
+    return new TaskView(
+        t.taskId,
+        t.status.wireName(),
+        t.statusMessage,
+        t.createdAt,
+        t.lastUpdatedAt,
+        t.ttlMs,
+        t.pollIntervalMs,
+        t.kind,
+        t.owner,
+        t.title,
+        t.sessionId,
+        t.progress,
+        json(t.result, mapper),
+        t.error);
+  }
+
+  private static JsonNode json(String text, ObjectMapper mapper) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return mapper.readTree(text);
+    } catch (JsonProcessingException e) {
+      return mapper.getNodeFactory().textNode(text);
+    }
+  }
+}

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,9 +41,26 @@ public class UsageResource {
     this.reports = reports;
   }
 
-  /** The answer to an array: every record in body order, and what was new. */
+  /**
+   * The answer to an array: what was new, and for every record in body order its id and cost (the
+   * full records are one GET away; echoing a thousand of them would dwarf the request).
+   */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record BatchReply(int created, int repeated, List<UsageRecordView> records) {}
+  public record BatchReply(int created, int repeated, List<Stored> records) {
+
+    static BatchReply of(UsageService.Stored stored) {
+      return new BatchReply(
+          stored.created(),
+          stored.repeated(),
+          stored.records().stream()
+              .map(r -> new Stored(r.id(), r.requestId(), r.costUsd(), r.costSource()))
+              .toList());
+    }
+  }
+
+  /** One record of an array as the answer lists it. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Stored(long id, String requestId, BigDecimal costUsd, String costSource) {}
 
   /** A summary with its scope. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -62,10 +80,7 @@ public class UsageResource {
   public Response record(JsonNode body) throws JsonProcessingException {
     UsageService.Stored stored = usage.record(body);
     int status = stored.created() > 0 ? 201 : 200;
-    Object entity =
-        body.isArray()
-            ? new BatchReply(stored.created(), stored.repeated(), stored.records())
-            : stored.records().get(0);
+    Object entity = body.isArray() ? BatchReply.of(stored) : stored.records().get(0);
     return Response.status(status).entity(entity).build();
   }
 

@@ -1,7 +1,6 @@
 package dev.sessionsidecar.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,25 +93,13 @@ class ProcessLifecycleIT {
 
     SidecarProcess restarted = SidecarProcess.start(dataDir).awaitReady();
     try {
-      Set<String> stored = storedCallIds(restarted, "crash-1");
-      assertTrue(
-          stored.containsAll(acknowledged),
-          "lost "
-              + acknowledged.stream().filter(id -> !stored.contains(id)).count()
-              + " of "
-              + acknowledged.size()
-              + " acknowledged writes");
+      Set<String> stored = storedIds(restarted, "/v1/sessions/crash-1/tool-calls", "call_id");
+      assertAllStored(acknowledged, stored, "tool calls");
       JsonNode session =
           JSON.readTree(restarted.get(restarted.apiUrl("/v1/sessions/crash-1")).body());
       assertEquals(stored.size(), session.get("tool_calls").asInt(), "count matches stored rows");
-      Set<String> storedUsage = storedRequestIds(restarted, "crash-1");
-      assertTrue(
-          storedUsage.containsAll(acknowledgedUsage),
-          "lost "
-              + acknowledgedUsage.stream().filter(id -> !storedUsage.contains(id)).count()
-              + " of "
-              + acknowledgedUsage.size()
-              + " acknowledged usage records");
+      Set<String> storedUsage = storedIds(restarted, "/v1/usage", "request_id");
+      assertAllStored(acknowledgedUsage, storedUsage, "usage records");
       JsonNode summary =
           JSON.readTree(restarted.get(restarted.apiUrl("/v1/usage/summary?since_days=0")).body());
       assertEquals(
@@ -216,48 +203,26 @@ class ProcessLifecycleIT {
     }
   }
 
-  private static Set<String> storedRequestIds(SidecarProcess sidecar, String session)
-      throws Exception {
-    Set<String> ids = new HashSet<>();
-    for (int offset = 0; ; offset += 1000) {
-      JsonNode page =
-          JSON.readTree(
-              sidecar
-                  .get(
-                      sidecar.apiUrl(
-                          "/v1/usage?session=" + session + "&limit=1000&offset=" + offset))
-                  .body());
-      for (JsonNode record : page.get("items")) {
-        assertTrue(ids.add(record.get("request_id").asText()), "stored once");
-      }
-      if (page.get("items").size() < 1000) {
-        return ids;
-      }
-    }
+  private static void assertAllStored(Set<String> acknowledged, Set<String> stored, String what) {
+    long lost = acknowledged.stream().filter(id -> !stored.contains(id)).count();
+    assertEquals(0, lost, "acknowledged " + what + " lost, of " + acknowledged.size());
   }
 
-  private static Set<String> storedCallIds(SidecarProcess sidecar, String session)
+  /** Every value of {@code field} in a paged listing; each must occur once. */
+  private static Set<String> storedIds(SidecarProcess sidecar, String listing, String field)
       throws Exception {
     Set<String> ids = new HashSet<>();
-    List<String> duplicates = new java.util.ArrayList<>();
     for (int offset = 0; ; offset += 500) {
       JsonNode page =
           JSON.readTree(
-              sidecar
-                  .get(
-                      sidecar.apiUrl(
-                          "/v1/sessions/" + session + "/tool-calls?limit=500&offset=" + offset))
-                  .body());
-      for (JsonNode call : page.get("items")) {
-        if (!ids.add(call.get("call_id").asText())) {
-          duplicates.add(call.get("call_id").asText());
-        }
+              sidecar.get(sidecar.apiUrl(listing + "?limit=500&offset=" + offset)).body());
+      for (JsonNode item : page.get("items")) {
+        String id = item.get(field).asText();
+        assertTrue(ids.add(id), id + " is stored more than once");
       }
       if (page.get("items").size() < 500) {
-        break;
+        return ids;
       }
     }
-    assertFalse(!duplicates.isEmpty(), "duplicated call ids: " + duplicates);
-    return ids;
   }
 }

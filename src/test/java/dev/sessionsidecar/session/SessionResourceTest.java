@@ -106,6 +106,16 @@ class SessionResourceTest {
   }
 
   @Test
+  void endingNeedsNoBody() {
+    String id = newSession(newProject());
+    given()
+        .post("/v1/sessions/{id}/end", id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("completed"));
+  }
+
+  @Test
   void endingAgainAndResumingAfterEndWork() {
     String id = newSession(newProject());
     endSession(id, Map.of()).statusCode(200);

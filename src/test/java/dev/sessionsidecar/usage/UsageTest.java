@@ -172,7 +172,9 @@ class UsageTest {
             call("anthropic", "claude-sonnet-4-5", 3, 3)))
         .statusCode(201)
         .body("created", equalTo(3))
-        .body("records.size()", equalTo(3));
+        .body("records.size()", equalTo(3))
+        .body("records[2].cost_source", equalTo("estimated"))
+        .body("records[0].id", org.hamcrest.Matchers.notNullValue());
     summary().body("data.usage.requests", equalTo(3)).body("data.usage.output_tokens", equalTo(6));
   }
 
