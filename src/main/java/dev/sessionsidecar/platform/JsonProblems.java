@@ -42,6 +42,12 @@ final class JsonProblems {
         && instantiation.getCause() instanceof ApiException api) {
       return api;
     }
+    if (e instanceof InvalidFormatException format
+        && format.getTargetType() == String.class
+        && !format.getPath().isEmpty()) {
+      return ApiException.invalidArgument(
+          path(format), "must be text without NUL characters or unpaired surrogates");
+    }
     if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       String field = path(mismatch);
       String expected = describe(mismatch.getTargetType());

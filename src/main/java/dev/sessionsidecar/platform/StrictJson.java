@@ -1,14 +1,20 @@
 package dev.sessionsidecar.platform;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 
 /**
  * Makes JSON reading strict: unknown fields, duplicate keys, trailing content and type coercions
@@ -37,5 +43,49 @@ public class StrictJson implements ObjectMapperCustomizer {
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    mapper.registerModule(
+        new SimpleModule("printable-strings")
+            .addDeserializer(String.class, new TextDeserializer()));
   }
+
+  /**
+   * Strings without NUL characters or unpaired surrogates: PostgreSQL refuses the first, and
+   * neither is text a person or a model can read.
+   */
+  static final class TextDeserializer extends StdScalarDeserializer<String> {
+
+    TextDeserializer() {
+      super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      String value = StringDeserializer.instance.deserialize(parser, context);
+      if (value != null && !isText(value)) {
+        throw InvalidFormatException.from(parser, UNREADABLE, value, String.class);
+      }
+      return value;
+    }
+
+    private static boolean isText(String value) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == '\u0000') {
+          return false;
+        }
+        if (Character.isHighSurrogate(c)) {
+          if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+            return false;
+          }
+          i++;
+        } else if (Character.isLowSurrogate(c)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  static final String UNREADABLE = "NUL character or unpaired surrogate";
 }

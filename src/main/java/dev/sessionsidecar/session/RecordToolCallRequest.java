@@ -3,8 +3,10 @@ package dev.sessionsidecar.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.sessionsidecar.platform.PlainText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -12,8 +14,11 @@ import java.time.Instant;
 /** Body of {@code POST /v1/sessions/{id}/tool-calls}: one tool call the agent made. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RecordToolCallRequest(
-    @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String callId,
-    @NotBlank(message = "is required and must not be blank")
+    @Pattern(regexp = PlainText.PATTERN, message = PlainText.RULE)
+        @Size(min = 1, max = 200, message = "must be 1 to 200 characters")
+        String callId,
+    @Pattern(regexp = PlainText.PATTERN, message = PlainText.RULE)
+        @NotBlank(message = "is required and must not be blank")
         @Size(max = 200, message = "must be at most 200 characters")
         String tool,
     JsonNode arguments,

@@ -2,6 +2,7 @@ package dev.sessionsidecar.session;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.sessionsidecar.platform.PlainText;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -9,15 +10,23 @@ import jakarta.validation.constraints.Size;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record StartSessionRequest(
     @Pattern(regexp = SessionIds.PATTERN, message = SessionIds.RULE) String sessionId,
-    @Size(min = 1, max = 1024, message = "must be 1 to 1024 characters") String projectPath,
-    @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String projectName,
+    @Pattern(regexp = PlainText.PATTERN, message = PlainText.RULE)
+        @Size(min = 1, max = 1024, message = "must be 1 to 1024 characters")
+        String projectPath,
+    @Pattern(regexp = PlainText.PATTERN, message = PlainText.RULE)
+        @Size(min = 1, max = 200, message = "must be 1 to 200 characters")
+        String projectName,
     @Pattern(
             regexp = "startup|resume|clear|compact",
             message = "must be one of startup, resume, clear, compact")
         String source,
     @Pattern(regexp = SessionIds.PATTERN, message = SessionIds.RULE) String resumedFrom,
-    @Size(max = 256, message = "must be at most 256 characters") String branch,
-    @Size(max = 200, message = "must be at most 200 characters") String client) {
+    @Pattern(regexp = PlainText.PATTERN, message = PlainText.RULE)
+        @Size(max = 256, message = "must be at most 256 characters")
+        String branch,
+    @Pattern(regexp = PlainText.PATTERN, message = PlainText.RULE)
+        @Size(max = 200, message = "must be at most 200 characters")
+        String client) {
 
   static final StartSessionRequest EMPTY =
       new StartSessionRequest(null, null, null, null, null, null, null);

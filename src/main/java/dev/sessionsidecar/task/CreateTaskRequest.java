@@ -2,6 +2,7 @@ package dev.sessionsidecar.task;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionsidecar.platform.PlainText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +17,9 @@ public record CreateTaskRequest(
     @NotBlank(message = "is required: a sidecar kind, or external for work the agent runs")
         @Pattern(regexp = "^[a-z][a-z0-9_]{0,49}$", message = "must be a task kind such as purge")
         String kind,
-    @Size(min = 1, max = 500, message = "must be 1 to 500 characters") String title,
+    @Pattern(regexp = PlainText.PATTERN, message = PlainText.RULE)
+        @Size(min = 1, max = 500, message = "must be 1 to 500 characters")
+        String title,
     @JsonProperty("session_id")
         @Pattern(
             regexp = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$",

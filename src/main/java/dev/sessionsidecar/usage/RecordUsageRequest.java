@@ -2,9 +2,11 @@ package dev.sessionsidecar.usage;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.session.SessionIds;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,12 +23,16 @@ import java.time.Instant;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RecordUsageRequest(
-    @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String requestId,
+    @Pattern(regexp = PlainText.PATTERN, message = PlainText.RULE)
+        @Size(min = 1, max = 200, message = "must be 1 to 200 characters")
+        String requestId,
     @Pattern(regexp = SessionIds.PATTERN, message = SessionIds.RULE) String sessionId,
-    @NotBlank(message = "is required, e.g. anthropic or openai")
+    @Pattern(regexp = PlainText.PATTERN, message = PlainText.RULE)
+        @NotBlank(message = "is required, e.g. anthropic or openai")
         @Size(max = 100, message = "must be at most 100 characters")
         String provider,
-    @NotBlank(message = "is required, e.g. claude-sonnet-4-5")
+    @Pattern(regexp = PlainText.PATTERN, message = PlainText.RULE)
+        @NotBlank(message = "is required, e.g. claude-sonnet-4-5")
         @Size(max = 200, message = "must be at most 200 characters")
         String model,
     @Pattern(
@@ -52,7 +58,8 @@ public record RecordUsageRequest(
     @PositiveOrZero(message = "must be 0 or more")
         @Max(value = MAX_TOKENS, message = "must be at most " + MAX_TOKENS)
         Long reasoningTokens,
-    @DecimalMin(value = "0", message = "must be 0 or more")
+    @Digits(integer = 14, fraction = 10, message = "must have at most 10 decimal places")
+        @DecimalMin(value = "0", message = "must be 0 or more")
         @DecimalMax(value = "100000", message = "must be at most 100000")
         BigDecimal costUsd,
     @PositiveOrZero(message = "must be 0 or more")

@@ -170,6 +170,16 @@ class ToolCallResourceTest {
             400,
             "invalid_argument")
         .body("errors[0].field", equalTo("error"));
+    assertProblem(recordCall(session, Map.of("tool", "Bash\nrm -rf")), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("tool"));
+    assertProblem(
+            recordCall(session, Map.of("tool", "x", "error", "nul\u0000byte")),
+            400,
+            "invalid_argument")
+        .body("errors[0].field", equalTo("error"));
+    assertProblem(
+            recordCall(session, Map.of("tool", "x", "call_id", "\ud800")), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("call_id"));
     given().get("/v1/sessions/{id}/tool-calls", session).then().body("total", equalTo(0));
     given().get("/v1/sessions/{id}", session).then().body("tool_calls", equalTo(0));
   }
