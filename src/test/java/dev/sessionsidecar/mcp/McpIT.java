@@ -1,0 +1,6 @@
+package dev.sessionsidecar.mcp;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class McpIT extends McpTest {}
