@@ -105,6 +105,21 @@ class McpTest {
     assertEquals("get_history", structured.get("action"));
     assertThat(String.valueOf(structured.get("data")), containsString("Grep"));
 
+    String task =
+        io.restassured.RestAssured.given()
+            .contentType(io.restassured.http.ContentType.JSON)
+            .body(Map.of("kind", "external", "title", "mcp test"))
+            .post("/v1/tasks")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("taskId");
+    assertThat(
+        text(call(Map.of("action", "tasks_get", "task_id", task))), startsWith(task + " working"));
+    assertThat(
+        text(call(Map.of("action", "tasks_cancel", "task_id", task))),
+        startsWith("cancelled\n" + task));
+
     for (String action :
         List.of(
             "current_session",
