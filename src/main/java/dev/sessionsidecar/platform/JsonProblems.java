@@ -53,7 +53,7 @@ final class JsonProblems {
       String expected = describe(mismatch.getTargetType());
       String got =
           mismatch instanceof InvalidFormatException format
-              ? " (got " + abbreviate(String.valueOf(format.getValue())) + ")"
+              ? " (got " + PlainText.abbreviate(String.valueOf(format.getValue()), 80) + ")"
               : "";
       return ApiException.invalidArgument(field, "must be " + expected + got);
     }
@@ -94,7 +94,7 @@ final class JsonProblems {
     if (!(e instanceof StreamReadException) || original == null) {
       return "";
     }
-    return " (" + abbreviate(original.lines().findFirst().orElse("")) + ")";
+    return " (" + PlainText.abbreviate(original.lines().findFirst().orElse(""), 80) + ")";
   }
 
   private static String path(JsonMappingException e) {
@@ -110,10 +110,6 @@ final class JsonProblems {
       }
     }
     return out.length() == 0 ? "body" : out.toString();
-  }
-
-  private static String abbreviate(String value) {
-    return value.length() <= 80 ? value : value.substring(0, 80) + "…";
   }
 
   private static final Map<Class<?>, String> SIMPLE_TYPES =

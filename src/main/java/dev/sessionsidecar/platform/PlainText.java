@@ -9,4 +9,9 @@ public final class PlainText {
   public static final String RULE = "must not contain control characters";
 
   private PlainText() {}
+
+  /** The text cut to {@code max} characters, with an ellipsis when it was longer. */
+  public static String abbreviate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max) + "…";
+  }
 }

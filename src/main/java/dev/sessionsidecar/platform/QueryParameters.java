@@ -54,7 +54,14 @@ public final class QueryParameters {
       // reported below with the allowed range
     }
     throw ApiException.invalidArgument(
-        name, "must be an integer from " + min + " to " + max + " (got " + abbreviate(raw) + ")");
+        name,
+        "must be an integer from "
+            + min
+            + " to "
+            + max
+            + " (got "
+            + PlainText.abbreviate(raw, 40)
+            + ")");
   }
 
   /** One of the allowed values (lower case), or null when absent. */
@@ -64,10 +71,11 @@ public final class QueryParameters {
       return raw;
     }
     throw ApiException.invalidArgument(
-        name, "must be one of " + String.join(", ", allowed) + " (got " + abbreviate(raw) + ")");
-  }
-
-  private static String abbreviate(String raw) {
-    return raw.length() <= 40 ? raw : raw.substring(0, 40) + "…";
+        name,
+        "must be one of "
+            + String.join(", ", allowed)
+            + " (got "
+            + PlainText.abbreviate(raw, 40)
+            + ")");
   }
 }

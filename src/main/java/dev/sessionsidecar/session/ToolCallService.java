@@ -12,17 +12,12 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** Records tool calls idempotently and reads a session's history. */
 @ApplicationScoped
 public class ToolCallService {
-
-  /** How far ahead of the sidecar's clock a reported start time may be (clock skew). */
-  static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(5);
 
   private final SessionService sessions;
   private final SidecarConfig config;
@@ -50,12 +45,9 @@ public class ToolCallService {
       throw ApiException.invalidArgument(
           "body", "a JSON object with at least \"tool\" is required");
     }
+    Instant startedAt =
+        request.startedAt() == null ? null : time.reported("started_at", request.startedAt());
     Instant now = time.now();
-    if (request.startedAt() != null && request.startedAt().isAfter(now.plus(MAX_FUTURE_SKEW))) {
-      throw ApiException.invalidArgument(
-          "started_at",
-          "is more than 5 minutes in the future of the sidecar's clock (" + now + ")");
-    }
     AgentSession session = sessions.lockedOrNotFound(sessionId);
     if (request.callId() != null) {
       Optional<ToolCall> earlier =
@@ -74,8 +66,7 @@ public class ToolCallService {
     call.error = request.error();
     call.resultSummary = request.resultSummary();
     call.durationMs = request.durationMs();
-    call.startedAt =
-        request.startedAt() != null ? request.startedAt().truncatedTo(ChronoUnit.MICROS) : now;
+    call.startedAt = startedAt != null ? startedAt : now;
     call.recordedAt = now;
     call.persist();
     session.recordToolCall(call.ok, now);

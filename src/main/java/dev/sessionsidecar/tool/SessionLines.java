@@ -1,5 +1,6 @@
 package dev.sessionsidecar.tool;
 
+import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.session.SessionView;
 import dev.sessionsidecar.session.ToolCallView;
 import java.time.Duration;
@@ -55,6 +56,6 @@ final class SessionLines {
   /** The text on one line, cut to {@code max} characters with an ellipsis. */
   static String oneLine(String text, int max) {
     String flat = text.replaceAll("\\s+", " ").strip();
-    return flat.length() <= max ? flat : flat.substring(0, max) + "…";
+    return PlainText.abbreviate(flat, max);
   }
 }

@@ -3,6 +3,7 @@ package dev.sessionsidecar.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.platform.ProblemCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -98,7 +99,7 @@ public class SessionTool {
                 new ApiException(
                     ProblemCode.INVALID_ACTION,
                     "Unknown action "
-                        + abbreviate(node.toString())
+                        + PlainText.abbreviate(node.toString(), 60)
                         + "; the action must be one of: "
                         + all
                         + "."));
@@ -126,9 +127,5 @@ public class SessionTool {
     TreeSet<String> names = new TreeSet<>();
     actions.keySet().forEach(a -> names.add(a.wireName()));
     return names;
-  }
-
-  private static String abbreviate(String raw) {
-    return raw.length() <= 60 ? raw : raw.substring(0, 60) + "…";
   }
 }

@@ -12,8 +12,6 @@ import dev.sessionsidecar.platform.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,9 +22,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 class UsageIntake {
-
-  /** How far ahead of the sidecar's clock a reported time may be (clock skew). */
-  static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(5);
 
   private final ObjectMapper mapper;
   private final Validator validator;
@@ -93,11 +88,8 @@ class UsageIntake {
               + " reasoning tokens; add them to output_tokens if your provider reports them apart"
               + " (Gemini does).");
     }
-    Instant now = time.now();
-    if (record.createdAt() != null && record.createdAt().isAfter(now.plus(MAX_FUTURE_SKEW))) {
-      throw ApiException.invalidArgument(
-          prefix + "created_at",
-          "is more than 5 minutes in the future of the sidecar's clock (" + now + ")");
+    if (record.createdAt() != null) {
+      time.reported(prefix + "created_at", record.createdAt());
     }
     return record;
   }

@@ -41,7 +41,7 @@ public record UsageRecordView(
         r.cacheReadTokens,
         r.cacheWriteTokens,
         r.reasoningTokens,
-        r.costUsd == null ? null : r.costUsd.stripTrailingZeros(),
+        r.costUsd == null ? null : Dollars.plain(r.costUsd),
         r.costSource.wireName(),
         r.priceVersion,
         r.latencyMs,

@@ -70,12 +70,12 @@ public class UsageReports {
             .setParameter("session", sessionId)
             .setParameter("unknown", CostSource.UNKNOWN)
             .getSingleResult();
-    BigDecimal cost = new BigDecimal(row[3].toString()).stripTrailingZeros();
+    BigDecimal cost = Dollars.plain(new BigDecimal(row[3].toString()));
     return new SessionUsage(
         ((Number) row[0]).longValue(),
         ((Number) row[1]).longValue(),
         ((Number) row[2]).longValue(),
-        cost.scale() < 0 ? cost.setScale(0) : cost,
+        cost,
         ((Number) row[4]).longValue());
   }
 

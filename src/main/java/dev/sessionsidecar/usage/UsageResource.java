@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.Page;
 import dev.sessionsidecar.platform.QueryParameters;
 import jakarta.ws.rs.Consumes;
@@ -112,12 +111,9 @@ public class UsageResource {
   @Operation(summary = "Usage per role, provider, model or provider_model")
   public StatsReply stats(@Context UriInfo uri) {
     QueryParameters query = QueryParameters.of(uri, Set.of("group_by", "since_days", "limit"));
-    String groupBy = query.oneOf("group_by", UsageGrouping.wireNames());
     UsageGrouping grouping =
-        groupBy == null
-            ? UsageGrouping.MODEL
-            : UsageGrouping.fromWire(groupBy)
-                .orElseThrow(() -> ApiException.invalidArgument("group_by", "unknown"));
+        UsageGrouping.fromWire(query.oneOf("group_by", UsageGrouping.wireNames()))
+            .orElse(UsageGrouping.MODEL);
     UsageReports.Scope scope = reports.scope(query.integer("since_days", 30, 0, MAX_SINCE_DAYS));
     return new StatsReply(
         scope,

@@ -113,19 +113,14 @@ final class UsageTotals {
         counters[CACHE_READ],
         counters[CACHE_WRITE],
         counters[REASONING],
-        money(reportedCost.add(estimatedCost)),
-        money(reportedCost),
-        money(estimatedCost),
+        Dollars.plain(reportedCost.add(estimatedCost)),
+        Dollars.plain(reportedCost),
+        Dollars.plain(estimatedCost),
         counters[REPORTED],
         counters[ESTIMATED],
         counters[UNKNOWN_COST],
         latencyRequests,
         latencyRequests == 0 ? null : counters[LATENCY_SUM] / latencyRequests,
         LatencyBuckets.p95(buckets));
-  }
-
-  private static BigDecimal money(BigDecimal value) {
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 }
