@@ -64,6 +64,24 @@ public final class QueryParameters {
             + ")");
   }
 
+  /** A number within [0, 1], or the default when absent. */
+  public double fraction(String name, double defaultValue) {
+    String raw = string(name);
+    if (raw == null) {
+      return defaultValue;
+    }
+    try {
+      double value = Double.parseDouble(raw.trim());
+      if (value >= 0 && value <= 1) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the allowed range
+    }
+    throw ApiException.invalidArgument(
+        name, "must be a number from 0 to 1 (got " + PlainText.abbreviate(raw, 40) + ")");
+  }
+
   /** One of the allowed values (lower case), or null when absent. */
   public String oneOf(String name, List<String> allowed) {
     String raw = string(name);

@@ -102,13 +102,28 @@ public class SessionService {
       throw ApiException.invalidArgument(
           "project_path", "is required: this sidecar has no sidecar.project configured");
     }
+    return project(path, request.projectName(), now);
+  }
+
+  /**
+   * The project at {@code path}, stored now if no session was started there yet, locked for the
+   * rest of the caller's transaction so writers of one project's records take turns.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Project lockedProject(String path) {
+    Project project = project(path, null, time.now());
+    return Project.getEntityManager()
+        .find(Project.class, project.id, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  private static Project project(String path, String name, Instant now) {
     Optional<Project> known = Project.byPath(path);
     if (known.isPresent()) {
       return known.get();
     }
     Project project = new Project();
     project.path = path;
-    project.name = request.projectName() != null ? request.projectName() : defaultName(path);
+    project.name = name != null ? name : defaultName(path);
     project.createdAt = now;
     project.persistAndFlush();
     return project;

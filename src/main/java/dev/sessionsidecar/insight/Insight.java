@@ -1,0 +1,60 @@
+package dev.sessionsidecar.insight;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import java.time.Instant;
+
+/** A stored insight: one per finding and project, counting how often it was reported. */
+@Entity
+public class Insight extends PanacheEntityBase {
+
+  @Id public String id;
+
+  @Column(name = "project_id", nullable = false)
+  public Long projectId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public InsightSource source;
+
+  @Column(nullable = false)
+  public String kind;
+
+  @Column(nullable = false)
+  public String title;
+
+  public String detail;
+
+  /** The evidence list as JSON. */
+  @Column(nullable = false)
+  public String evidence;
+
+  @Column(nullable = false)
+  public double confidence;
+
+  @Column(name = "dedupe_key", nullable = false)
+  public String dedupeKey;
+
+  @Column(name = "first_seen_at", nullable = false)
+  public Instant firstSeenAt;
+
+  @Column(name = "last_seen_at", nullable = false)
+  public Instant lastSeenAt;
+
+  @Column(nullable = false)
+  public long occurrences;
+
+  @Column(name = "dismissed_at")
+  public Instant dismissedAt;
+
+  @Column(name = "dismiss_reason")
+  public String dismissReason;
+
+  boolean dismissed() {
+    return dismissedAt != null;
+  }
+}

@@ -1,0 +1,167 @@
+package dev.sessionsidecar.insight;
+
+import dev.sessionsidecar.insight.ponder.PonderQueue;
+import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.ProblemCode;
+import dev.sessionsidecar.platform.QueryParameters;
+import dev.sessionsidecar.session.CurrentSession;
+import dev.sessionsidecar.session.ProjectView;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** REST door to insights: report, read ranked, dismiss, restore, and ponder on demand. */
+@Path("/v1/insights")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "insights")
+public class InsightResource {
+
+  static final int MAX_PAGE = 200;
+
+  /** Matches no project: the named project has no stored id, so it has no insights. */
+  private static final long UNKNOWN_PROJECT = -1;
+
+  private final InsightService insights;
+  private final InsightDigest digest;
+  private final CurrentSession current;
+  private final PonderQueue ponder;
+
+  InsightResource(
+      InsightService insights, InsightDigest digest, CurrentSession current, PonderQueue ponder) {
+    this.insights = insights;
+    this.digest = digest;
+    this.current = current;
+    this.ponder = ponder;
+  }
+
+  @POST
+  @Operation(
+      summary = "Report an insight",
+      description =
+          "201 when the finding is new; 200 when its dedupe_key is known in the project: the"
+              + " stored insight counts one more occurrence and takes the new confidence and"
+              + " evidence, and stays dismissed if it was.")
+  public Response report(@Valid ReportInsightRequest request, @Context UriInfo uri) {
+    if (request == null) {
+      throw ApiException.invalidArgument(
+          "source", "is required: a JSON object describing one insight");
+    }
+    InsightService.Reported reported = insights.report(request.finding(), request.project());
+    if (reported.outcome() == InsightService.Outcome.CREATED) {
+      return Response.created(uri.getAbsolutePathBuilder().path(reported.insight().id()).build())
+          .entity(reported.insight())
+          .build();
+    }
+    return Response.ok(reported.insight()).build();
+  }
+
+  @GET
+  @Operation(
+      summary = "Insights ranked by score",
+      description =
+          "Of the active project (or of project), else of all projects. Filters: source, kind,"
+              + " dismissed (default false), min_confidence (default 0), since_days on last seen"
+              + " (default 0: any time), limit (default 20).")
+  public List<InsightView> list(@Context UriInfo uri) {
+    QueryParameters query =
+        QueryParameters.of(
+            uri,
+            Set.of(
+                "project", "source", "kind", "dismissed", "min_confidence", "since_days", "limit"));
+    String source = query.oneOf("source", InsightSource.wireNames());
+    String dismissed = query.oneOf("dismissed", List.of("true", "false"));
+    return digest.ranked(
+        new InsightDigest.Filter(
+            projectId(query.string("project")),
+            source == null ? null : InsightSource.fromWire(source).orElseThrow(),
+            query.string("kind"),
+            dismissed == null ? null : Boolean.valueOf(dismissed),
+            query.fraction("min_confidence", 0),
+            query.integer("since_days", 0, 0, 3650),
+            query.integer("limit", 20, 1, MAX_PAGE)));
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "Read one insight")
+  public InsightView get(@PathParam("id") String id) {
+    return insights.get(id);
+  }
+
+  @POST
+  @Path("/{id}/dismiss")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(hidden = true)
+  public InsightView dismissWithoutBody(@PathParam("id") String id, @Context HttpHeaders headers) {
+    requireNoBody(headers);
+    return insights.dismiss(id, null, null).insight();
+  }
+
+  @POST
+  @Path("/{id}/dismiss")
+  @Operation(
+      summary = "Dismiss an insight for good",
+      description =
+          "Optional body {\"reason\": ...}. It stays dismissed when its finding is reported or"
+              + " pondered again, until restored. Dismissing twice keeps the first dismissal.")
+  public InsightView dismiss(@PathParam("id") String id, @Valid DismissInsightRequest request) {
+    return insights.dismiss(id, request == null ? null : request.reason(), null).insight();
+  }
+
+  @POST
+  @Path("/{id}/restore")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Bring a dismissed insight back")
+  public InsightView restore(@PathParam("id") String id, @Context HttpHeaders headers) {
+    requireNoBody(headers);
+    return insights.restore(id).insight();
+  }
+
+  @POST
+  @Path("/ponder")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "Ponder now",
+      description =
+          "Queues a ponder task over the active project (or every project active within"
+              + " sidecar.insights.ponder-window when there is none); follow it under /v1/tasks.")
+  public Response ponderNow(@Context HttpHeaders headers, @Context UriInfo uri) {
+    requireNoBody(headers);
+    var task = ponder.queue(current.activeProject().map(ProjectView::path).orElse(null));
+    return Response.accepted(task)
+        .location(uri.getBaseUriBuilder().path("v1/tasks").path(task.taskId()).build())
+        .build();
+  }
+
+  private Long projectId(String path) {
+    if (path != null) {
+      return current.projectId(path).orElse(UNKNOWN_PROJECT);
+    }
+    return current
+        .activeProject()
+        .map(p -> current.projectId(p.path()).orElse(UNKNOWN_PROJECT))
+        .orElse(null);
+  }
+
+  private static void requireNoBody(HttpHeaders headers) {
+    if (headers.getLength() > 0) {
+      throw new ApiException(
+          ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+          "Send the body as application/json (Content-Type: application/json), or no body.");
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package dev.sessionsidecar.insight;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.PlainText;
+import dev.sessionsidecar.platform.Timestamps;
+import dev.sessionsidecar.session.CurrentSession;
+import dev.sessionsidecar.session.Project;
+import dev.sessionsidecar.session.ProjectView;
+import dev.sessionsidecar.session.SessionService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * Stores findings as insights, one row per project and dedupe key, and dismisses and restores them.
+ * A dismissed insight stays dismissed however often its finding is reported again.
+ */
+@ApplicationScoped
+public class InsightService {
+
+  private final SessionService sessions;
+  private final CurrentSession current;
+  private final Timestamps time;
+  private final ObjectMapper mapper;
+
+  InsightService(
+      SessionService sessions, CurrentSession current, Timestamps time, ObjectMapper mapper) {
+    this.sessions = sessions;
+    this.current = current;
+    this.time = time;
+    this.mapper = mapper;
+  }
+
+  /** What a report did to the stored insight. */
+  public enum Outcome {
+    CREATED,
+    UPDATED,
+    UNCHANGED
+  }
+
+  /** A report's outcome and the insight as stored after it. */
+  public record Reported(Outcome outcome, InsightView insight) {}
+
+  /** Records a posted finding in the named project, or else in the active one. */
+  public Reported report(Finding finding, String projectPath) {
+    String path =
+        projectPath != null
+            ? projectPath
+            : current
+                .activeProject()
+                .map(ProjectView::path)
+                .orElseThrow(
+                    () ->
+                        ApiException.invalidArgument(
+                            "project",
+                            "is required: there is no active project (start a session or"
+                                + " configure sidecar.project)"));
+    try {
+      return QuarkusTransaction.requiringNew().call(() -> record(finding, path, true));
+    } catch (ConstraintViolationException raced) {
+      // Two first reports of one project raced to store it; the loser finds it now.
+      return QuarkusTransaction.requiringNew().call(() -> record(finding, path, true));
+    }
+  }
+
+  /**
+   * Records a finding in a project, taking the project's lock so that reports of one finding never
+   * make two rows. With {@code countRepeats} false (the pondering, which sees the same history on
+   * every run), a finding whose evidence and confidence did not change leaves the row untouched.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Reported record(Finding finding, String projectPath, boolean countRepeats) {
+    Project project = sessions.lockedProject(projectPath);
+    Instant now = time.now();
+    String evidence = json(finding);
+    Insight insight =
+        Insight.<Insight>find("projectId = ?1 and dedupeKey = ?2", project.id, finding.dedupeKey())
+            .firstResult();
+    Outcome outcome;
+    if (insight == null) {
+      insight = new Insight();
+      insight.id = UUID.randomUUID().toString();
+      insight.projectId = project.id;
+      insight.source = finding.source();
+      insight.kind = finding.kind();
+      insight.dedupeKey = finding.dedupeKey();
+      insight.firstSeenAt = now;
+      insight.occurrences = 0;
+      outcome = Outcome.CREATED;
+    } else if (!countRepeats
+        && insight.evidence.equals(evidence)
+        && insight.confidence == finding.confidence()) {
+      return new Reported(Outcome.UNCHANGED, InsightView.of(insight, project.path, now, mapper));
+    } else {
+      outcome = Outcome.UPDATED;
+    }
+    insight.title = finding.title();
+    insight.detail = finding.detail();
+    insight.evidence = evidence;
+    insight.confidence = finding.confidence();
+    insight.lastSeenAt = now;
+    insight.occurrences++;
+    insight.persist();
+    return new Reported(outcome, InsightView.of(insight, project.path, now, mapper));
+  }
+
+  @Transactional
+  public InsightView get(String id) {
+    return view(found(id, LockModeType.NONE));
+  }
+
+  /** Dismisses an insight for good; dismissing it again keeps the first dismissal. */
+  @Transactional
+  public Reported dismiss(String id, String reason, Long requiredProjectId) {
+    Insight insight = found(id, LockModeType.PESSIMISTIC_WRITE);
+    if (requiredProjectId != null && !insight.projectId.equals(requiredProjectId)) {
+      throw notFound(id);
+    }
+    if (insight.dismissed()) {
+      return new Reported(Outcome.UNCHANGED, view(insight));
+    }
+    insight.dismissedAt = time.now();
+    insight.dismissReason = reason;
+    return new Reported(Outcome.UPDATED, view(insight));
+  }
+
+  /** Brings a dismissed insight back into the digest. */
+  @Transactional
+  public Reported restore(String id) {
+    Insight insight = found(id, LockModeType.PESSIMISTIC_WRITE);
+    if (!insight.dismissed()) {
+      return new Reported(Outcome.UNCHANGED, view(insight));
+    }
+    insight.dismissedAt = null;
+    insight.dismissReason = null;
+    return new Reported(Outcome.UPDATED, view(insight));
+  }
+
+  InsightView view(Insight insight) {
+    Project project = Project.findById(insight.projectId);
+    return InsightView.of(insight, project.path, time.now(), mapper);
+  }
+
+  private static Insight found(String id, LockModeType lock) {
+    Insight insight = Insight.findById(id, lock);
+    if (insight == null) {
+      throw notFound(id);
+    }
+    return insight;
+  }
+
+  static ApiException notFound(String id) {
+    return ApiException.notFound("No insight with id " + PlainText.abbreviate(id, 80) + ".");
+  }
+
+  private String json(Finding finding) {
+    try {
+      return mapper.writeValueAsString(finding.evidence());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Evidence could not be written as JSON", e);
+    }
+  }
+}

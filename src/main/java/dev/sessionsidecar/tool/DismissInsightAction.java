@@ -1,0 +1,45 @@
+package dev.sessionsidecar.tool;
+
+import dev.sessionsidecar.insight.InsightService;
+import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.session.CurrentSession;
+import dev.sessionsidecar.session.ProjectView;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** {@code dismiss_insight}: dismisses an insight of the active project for good. */
+@ApplicationScoped
+class DismissInsightAction implements SessionAction {
+
+  private final InsightService insights;
+  private final CurrentSession current;
+
+  DismissInsightAction(InsightService insights, CurrentSession current) {
+    this.insights = insights;
+    this.current = current;
+  }
+
+  @Override
+  public ActionName name() {
+    return ActionName.DISMISS_INSIGHT;
+  }
+
+  @Override
+  public ToolReply run(ToolArguments arguments) {
+    String id =
+        arguments
+            .id(ToolParameter.INSIGHT_ID)
+            .orElseThrow(
+                () ->
+                    ApiException.invalidArgument(
+                        "insight_id", "is required: take an id from insights"));
+    ProjectView project = current.activeProject().orElseThrow(ListSessionsAction::noActiveProject);
+    InsightService.Reported dismissed =
+        insights.dismiss(id, null, InsightsAction.projectId(current, project));
+    String text =
+        (dismissed.outcome() == InsightService.Outcome.UNCHANGED
+                ? "already dismissed; it stays dismissed\n"
+                : "dismissed for good: it stays dismissed when found again\n")
+            + InsightLines.insight(dismissed.insight());
+    return new ToolReply(name().wireName(), text, dismissed.insight());
+  }
+}
