@@ -9,32 +9,32 @@ import java.time.Instant;
 import java.util.function.Predicate;
 
 /** HTTP helpers for the task tests. */
-final class Tasks {
+public final class Tasks {
 
   private Tasks() {}
 
-  static ValidatableResponse create(Object body) {
+  public static ValidatableResponse create(Object body) {
     return given().contentType(ContentType.JSON).body(body).post("/v1/tasks").then();
   }
 
-  static String createId(Object body) {
+  public static String createId(Object body) {
     return create(body).statusCode(201).extract().path("taskId");
   }
 
-  static ValidatableResponse get(String id) {
+  public static ValidatableResponse get(String id) {
     return given().get("/v1/tasks/{id}", id).then();
   }
 
-  static ValidatableResponse patch(String id, Object body) {
+  public static ValidatableResponse patch(String id, Object body) {
     return given().contentType(ContentType.JSON).body(body).patch("/v1/tasks/{id}", id).then();
   }
 
-  static ValidatableResponse cancel(String id) {
+  public static ValidatableResponse cancel(String id) {
     return given().post("/v1/tasks/{id}/cancel", id).then();
   }
 
   /** Polls the task until its JSON satisfies the condition (or 30 s pass), and answers it. */
-  static ValidatableResponse await(String id, Predicate<ValidatableResponse> condition) {
+  public static ValidatableResponse await(String id, Predicate<ValidatableResponse> condition) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (Instant.now().isBefore(deadline)) {
       ValidatableResponse task = get(id);
@@ -51,11 +51,11 @@ final class Tasks {
     return get(id);
   }
 
-  static Predicate<ValidatableResponse> status(String status) {
+  public static Predicate<ValidatableResponse> status(String status) {
     return task -> status.equals(task.extract().path("status"));
   }
 
-  static Predicate<ValidatableResponse> message(String message) {
+  public static Predicate<ValidatableResponse> message(String message) {
     return task -> message.equals(task.extract().path("statusMessage"));
   }
 }

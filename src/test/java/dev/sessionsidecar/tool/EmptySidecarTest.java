@@ -28,6 +28,9 @@ class EmptySidecarTest {
   void projectActionsSayHowToGetAProject() {
     assertProblem(tool(Map.of("action", "list_sessions")), 409, "no_active_project")
         .body("detail", containsString("SIDECAR_PROJECT"));
+    assertProblem(tool(Map.of("action", "insights")), 409, "no_active_project");
+    assertProblem(
+        tool(Map.of("action", "dismiss_insight", "insight_id", "x")), 409, "no_active_project");
   }
 
   @Test

@@ -193,7 +193,7 @@ class SessionToolTest {
   }
 
   static List<String> actionsOfLaterIssues() {
-    return ALL_ACTIONS.stream().filter(a -> a.contains("insight") || a.equals("recap")).toList();
+    return ALL_ACTIONS.stream().filter(a -> a.equals("recap")).toList();
   }
 
   @ParameterizedTest

@@ -1,0 +1,45 @@
+package dev.sessionsidecar.insight;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** HTTP helpers for the insight tests. */
+final class Insights {
+
+  private Insights() {}
+
+  static ValidatableResponse report(Object body) {
+    return given().contentType(ContentType.JSON).body(body).post("/v1/insights").then();
+  }
+
+  /** A valid report body in the project, with a title and a confidence. */
+  static Map<String, Object> finding(String project, String title, double confidence) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("project", project);
+    body.put("source", "doc_gap");
+    body.put("kind", "missing_docs");
+    body.put("title", title);
+    body.put("confidence", confidence);
+    body.put(
+        "evidence",
+        List.of(Map.of("type", "file", "ref", "docs/setup.md", "excerpt", "no word on ports")));
+    return body;
+  }
+
+  static ValidatableResponse list(String query) {
+    return given().get("/v1/insights" + query).then();
+  }
+
+  static ValidatableResponse dismiss(String id) {
+    return given().post("/v1/insights/{id}/dismiss", id).then();
+  }
+
+  static ValidatableResponse restore(String id) {
+    return given().post("/v1/insights/{id}/restore", id).then();
+  }
+}
