@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
@@ -194,6 +195,19 @@ public class SessionService {
   public long purgeEndedBefore(Instant cutoff) {
     return AgentSession.delete(
         "status <> ?1 and lastActivityAt < ?2", SessionStatus.ACTIVE, cutoff);
+  }
+
+  /** The newest sessions by last activity, of one project (or of all when the path is null). */
+  @Transactional
+  public List<SessionView> recent(String projectPath, int limit) {
+    // No tie-breaker: activity times are strictly increasing, and the index on
+    // (project_id, last_activity_at) then serves the order without a sort.
+    Sort newest = Sort.descending("lastActivityAt");
+    PanacheQuery<AgentSession> query =
+        projectPath == null
+            ? AgentSession.findAll(newest)
+            : AgentSession.find("project.path", newest, projectPath);
+    return query.range(0, limit - 1).list().stream().map(SessionView::of).toList();
   }
 
   /** Sessions, newest activity first, optionally of one project and status and active since. */

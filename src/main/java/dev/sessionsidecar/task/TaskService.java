@@ -63,6 +63,37 @@ public class TaskService {
     return views;
   }
 
+  /** Open tasks (working or waiting for input), newest first. */
+  @Transactional
+  public List<TaskView> open(int limit) {
+    return Task.<Task>find(
+            "status in ?1 and expiresAt > ?2",
+            Sort.descending("createdAt"),
+            TaskStatus.open(),
+            time.now())
+        .range(0, limit - 1)
+        .list()
+        .stream()
+        .map(this::view)
+        .toList();
+  }
+
+  /** Tasks that failed at or after the instant, most recent first. */
+  @Transactional
+  public List<TaskView> failedSince(Instant since, int limit) {
+    return Task.<Task>find(
+            "status = ?1 and expiresAt > ?2 and lastUpdatedAt >= ?3",
+            Sort.descending("lastUpdatedAt"),
+            TaskStatus.FAILED,
+            time.now(),
+            since)
+        .range(0, limit - 1)
+        .list()
+        .stream()
+        .map(this::view)
+        .toList();
+  }
+
   /** Cancels an open task before answering; a run of it is interrupted and its result dropped. */
   public TaskView cancel(String taskId) {
     TaskView cancelled =

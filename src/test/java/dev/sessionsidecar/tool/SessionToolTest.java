@@ -16,8 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 class SessionToolTest {
@@ -190,16 +188,5 @@ class SessionToolTest {
         .body("errors[0].field", equalTo("arguments"));
     assertProblem(tool(Map.of("name", "session", "arguments", List.of())), 400, "invalid_argument");
     assertProblem(tool(List.of(Map.of("action", "current_session"))), 400, "malformed_request");
-  }
-
-  static List<String> actionsOfLaterIssues() {
-    return ALL_ACTIONS.stream().filter(a -> a.equals("recap")).toList();
-  }
-
-  @ParameterizedTest
-  @MethodSource("actionsOfLaterIssues")
-  void actionsOfLaterIssuesAnswer501NamingTheAction(String action) {
-    assertProblem(tool(Map.of("action", action)), 501, "not_implemented")
-        .body("detail", containsString(action));
   }
 }

@@ -1,0 +1,32 @@
+package dev.sessionsidecar.recap;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Where a goal stands; the first three are active and show in the recap. */
+public enum GoalStatus {
+  PLANNING,
+  IN_PROGRESS,
+  BLOCKED,
+  COMPLETED,
+  ABANDONED;
+
+  static final String WIRE = "planning, in_progress, blocked, completed, abandoned";
+  static final String PATTERN = "planning|in_progress|blocked|completed|abandoned";
+
+  static final Set<GoalStatus> ACTIVE = Set.of(PLANNING, IN_PROGRESS, BLOCKED);
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  static GoalStatus fromWire(String name) {
+    return valueOf(name.toUpperCase(Locale.ROOT));
+  }
+
+  static List<String> wireNames() {
+    return Arrays.stream(values()).map(GoalStatus::wireName).toList();
+  }
+}

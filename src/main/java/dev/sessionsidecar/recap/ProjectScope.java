@@ -1,0 +1,68 @@
+package dev.sessionsidecar.recap;
+
+import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.session.CurrentSession;
+import dev.sessionsidecar.session.ProjectView;
+import dev.sessionsidecar.session.SessionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/**
+ * Turns the {@code project} a goal or preference names (a path, {@code global}, or nothing for the
+ * active project) into the project it belongs to.
+ */
+@ApplicationScoped
+class ProjectScope {
+
+  static final String GLOBAL = "global";
+
+  /** Matches nothing: a project no session was started in has no goals or preferences yet. */
+  static final long UNKNOWN = -1;
+
+  private final CurrentSession current;
+  private final SessionService sessions;
+
+  ProjectScope(CurrentSession current, SessionService sessions) {
+    this.current = current;
+    this.sessions = sessions;
+  }
+
+  /** A project to write to: its id, or empty for global; stores the project when it is new. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  Optional<Long> forWriting(String project) {
+    String path = path(project);
+    return path == null ? Optional.empty() : Optional.of(sessions.lockedProject(path).id);
+  }
+
+  /** A project to read: its id ({@link #UNKNOWN} when never stored), or empty for global. */
+  Optional<Long> forReading(String project) {
+    String path = path(project);
+    return path == null ? Optional.empty() : Optional.of(current.projectId(path).orElse(UNKNOWN));
+  }
+
+  /** The path named, else the active project's; null for global. */
+  private String path(String project) {
+    if (GLOBAL.equals(project)) {
+      return null;
+    }
+    if (project != null) {
+      return project;
+    }
+    return current
+        .activeProject()
+        .map(ProjectView::path)
+        .orElseThrow(
+            () ->
+                ApiException.invalidArgument(
+                    "project",
+                    "is required: there is no active project; give a project path or \""
+                        + GLOBAL
+                        + "\""));
+  }
+
+  /** The project a recap or listing reads by default: the active one's id, if there is one. */
+  Optional<ProjectView> active() {
+    return current.activeProject();
+  }
+}
