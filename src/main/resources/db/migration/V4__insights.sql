@@ -8,7 +8,7 @@ CREATE TABLE insight (
     kind           VARCHAR(50)   NOT NULL,
     title          VARCHAR(300)  NOT NULL,
     detail         VARCHAR(4000),
-    evidence       VARCHAR(20000) NOT NULL,
+    evidence       VARCHAR(100000) NOT NULL,
     confidence     DOUBLE PRECISION NOT NULL,
     dedupe_key     VARCHAR(400)  NOT NULL,
     first_seen_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,

@@ -34,6 +34,11 @@ public final class Violations {
     String parameter = null;
     StringBuilder out = new StringBuilder();
     for (Path.Node node : violation.getPropertyPath()) {
+      // A node inside a list carries the list's index: evidence[2].excerpt, not evidence.excerpt.
+      if (node.isInIterable() && node.getIndex() != null && out.length() > 0) {
+        out.append('[').append(node.getIndex()).append(']');
+        property = out.toString();
+      }
       if (node.getKind() == ElementKind.PROPERTY) {
         if (out.length() > 0) {
           out.append('.');

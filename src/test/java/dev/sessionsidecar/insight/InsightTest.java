@@ -155,6 +155,30 @@ class InsightTest {
   }
 
   @Test
+  void theLargestEvidenceAllowedIsStoredAndOneCharacterMoreIsNamed() {
+    String project = newProject();
+    Map<String, Object> item =
+        Map.of(
+            "type", "url",
+            "ref", "r".repeat(1024),
+            "session_id", "s".repeat(128),
+            // Quotes and backslashes double when the evidence is stored as JSON.
+            "excerpt", "\"\\".repeat(250));
+    Map<String, Object> body = finding(project, "Lots of evidence", 0.5);
+    body.put("evidence", java.util.Collections.nCopies(20, item));
+    report(body).statusCode(201).body("evidence", hasSize(20));
+
+    Map<String, Object> tooLong = new java.util.HashMap<>(item);
+    tooLong.put("excerpt", "x".repeat(501));
+    body.put("evidence", List.of(item, tooLong));
+    assertProblem(report(body), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("evidence[1].excerpt"));
+    body.put("evidence", java.util.Collections.nCopies(21, item));
+    assertProblem(report(body), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("evidence"));
+  }
+
+  @Test
   void badInsightsAre400sNamingTheField() {
     String project = newProject();
     Map<String, Object> badSource = finding(project, "x", 0.5);

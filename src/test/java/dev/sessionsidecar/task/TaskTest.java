@@ -203,7 +203,7 @@ class TaskTest {
   @Test
   void badTaskRequestsAreNamed() {
     assertProblem(create(Map.of("kind", "reboot")), 400, "invalid_argument")
-        .body("detail", containsString("backup, purge, external"));
+        .body("detail", containsString("backup, ponder, purge, external"));
     assertProblem(create(Map.of()), 400, "invalid_argument")
         .body("errors[0].field", equalTo("kind"));
     assertProblem(create(Map.of("kind", "external")), 400, "invalid_argument")

@@ -25,7 +25,12 @@ final class UnpricedModelRule implements PonderRule {
     return new Finding(
         InsightSource.PROACTIVE,
         KIND,
-        "No price known for " + name + ": " + unpriced.requests() + " requests without a cost",
+        "No price known for "
+            + name
+            + ": "
+            + unpriced.requests()
+            + (unpriced.requests() == 1 ? " request" : " requests")
+            + " without a cost",
         "Report cost_usd with each record, or add the model to the file named by"
             + " sidecar.usage.prices-file, so its cost is counted.",
         List.of(
