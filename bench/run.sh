@@ -12,21 +12,7 @@ MGMT_PORT=${MGMT_PORT:-19000}
 DATA_DIR=$(mktemp -d)/data
 JAR=target/quarkus-app/quarkus-run.jar
 
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
-
-start_sidecar() {
-  java -Dquarkus.http.port="$API_PORT" -Dquarkus.management.port="$MGMT_PORT" \
-       -Dsidecar.data-dir="$DATA_DIR" -jar "$JAR" > "$DATA_DIR.log" 2>&1 &
-  SIDECAR=$!
-  for _ in $(seq 1 300); do
-    curl -sf "http://127.0.0.1:$MGMT_PORT/q/health/ready" >/dev/null && return 0
-    sleep 0.2
-  done
-  echo "sidecar did not start; see $DATA_DIR.log" >&2
-  exit 1
-}
-stop_sidecar() { kill "$SIDECAR"; wait "$SIDECAR" || true; }
+source bench/sidecar.sh
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
 start_sidecar
@@ -36,7 +22,6 @@ wrk -t2 -c16 -d"${WRK_SECONDS}s" --latency -s bench/single-record.lua \
     "http://127.0.0.1:$API_PORT/v1/usage" | grep -E 'Requests/sec|50%|99%|Non-2xx' || true
 stop_sidecar
 
-H2_JAR=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)
 java -cp "$H2_JAR" bench/JdbcBatchBaseline.java "$DATA_DIR" "$BASELINE_ROWS" | tee -a "$DATA_DIR.bench"
 awk '/^array intake/ {a = $(NF-1)} /^raw JDBC/ {b = $(NF-1)}
      END {printf "array intake / raw JDBC batches: %.0f%%\n", 100 * a / b}' "$DATA_DIR.bench"

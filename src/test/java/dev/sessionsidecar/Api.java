@@ -49,6 +49,10 @@ public final class Api {
         .then();
   }
 
+  public static ValidatableResponse recordUsage(Object body) {
+    return given().contentType(ContentType.JSON).body(body).post("/v1/usage").then();
+  }
+
   public static ValidatableResponse endSession(String sessionId, Object body) {
     return given()
         .contentType(ContentType.JSON)

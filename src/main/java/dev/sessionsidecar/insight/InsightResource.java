@@ -2,7 +2,7 @@ package dev.sessionsidecar.insight;
 
 import dev.sessionsidecar.insight.ponder.PonderQueue;
 import dev.sessionsidecar.platform.ApiException;
-import dev.sessionsidecar.platform.ProblemCode;
+import dev.sessionsidecar.platform.NoBody;
 import dev.sessionsidecar.platform.QueryParameters;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
@@ -107,7 +107,7 @@ public class InsightResource {
   @Consumes(MediaType.WILDCARD)
   @Operation(hidden = true)
   public InsightView dismissWithoutBody(@PathParam("id") String id, @Context HttpHeaders headers) {
-    requireNoBody(headers);
+    NoBody.require(headers);
     return insights.dismiss(id, null, null).insight();
   }
 
@@ -127,7 +127,7 @@ public class InsightResource {
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Bring a dismissed insight back")
   public InsightView restore(@PathParam("id") String id, @Context HttpHeaders headers) {
-    requireNoBody(headers);
+    NoBody.require(headers);
     return insights.restore(id).insight();
   }
 
@@ -140,7 +140,7 @@ public class InsightResource {
           "Queues a ponder task over the active project (or every project active within"
               + " sidecar.insights.ponder-window when there is none); follow it under /v1/tasks.")
   public Response ponderNow(@Context HttpHeaders headers, @Context UriInfo uri) {
-    requireNoBody(headers);
+    NoBody.require(headers);
     var task = ponder.queue(current.activeProject().map(ProjectView::path).orElse(null));
     return Response.accepted(task)
         .location(uri.getBaseUriBuilder().path("v1/tasks").path(task.taskId()).build())
@@ -155,13 +155,5 @@ public class InsightResource {
         .activeProject()
         .map(p -> current.projectId(p.path()).orElse(UNKNOWN_PROJECT))
         .orElse(null);
-  }
-
-  private static void requireNoBody(HttpHeaders headers) {
-    if (headers.getLength() > 0) {
-      throw new ApiException(
-          ProblemCode.UNSUPPORTED_MEDIA_TYPE,
-          "Send the body as application/json (Content-Type: application/json), or no body.");
-    }
   }
 }

@@ -7,7 +7,6 @@ import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.Project;
-import dev.sessionsidecar.session.ProjectView;
 import dev.sessionsidecar.session.SessionService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,18 +48,7 @@ public class InsightService {
 
   /** Records a posted finding in the named project, or else in the active one. */
   public Reported report(Finding finding, String projectPath) {
-    String path =
-        projectPath != null
-            ? projectPath
-            : current
-                .activeProject()
-                .map(ProjectView::path)
-                .orElseThrow(
-                    () ->
-                        ApiException.invalidArgument(
-                            "project",
-                            "is required: there is no active project (start a session or"
-                                + " configure sidecar.project)"));
+    String path = current.projectPathOrActive(projectPath, "project", "give its path");
     try {
       return QuarkusTransaction.requiringNew().call(() -> record(finding, path, true));
     } catch (ConstraintViolationException raced) {

@@ -1,6 +1,5 @@
 package dev.sessionsidecar.recap;
 
-import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
 import dev.sessionsidecar.session.SessionService;
@@ -46,19 +45,7 @@ class ProjectScope {
     if (GLOBAL.equals(project)) {
       return null;
     }
-    if (project != null) {
-      return project;
-    }
-    return current
-        .activeProject()
-        .map(ProjectView::path)
-        .orElseThrow(
-            () ->
-                ApiException.invalidArgument(
-                    "project",
-                    "is required: there is no active project; give a project path or \""
-                        + GLOBAL
-                        + "\""));
+    return current.projectPathOrActive(project, "project", "give a path or \"" + GLOBAL + "\"");
   }
 
   /** The project a recap or listing reads by default: the active one's id, if there is one. */

@@ -1,5 +1,6 @@
 package dev.sessionsidecar.session;
 
+import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.SidecarConfig;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.panache.common.Sort;
@@ -81,6 +82,26 @@ public class CurrentSession {
                 Project.byPath(path)
                     .map(ProjectView::of)
                     .orElse(new ProjectView(path, SessionService.defaultName(path))));
+  }
+
+  /**
+   * The project a write names, else the active one; without either, a 400 on {@code field} that
+   * adds {@code alternative} to the ways out.
+   */
+  public String projectPathOrActive(String named, String field, String alternative) {
+    if (named != null) {
+      return named;
+    }
+    return activeProject()
+        .map(ProjectView::path)
+        .orElseThrow(
+            () ->
+                ApiException.invalidArgument(
+                    field,
+                    "is required: there is no active project (start a session, configure"
+                        + " sidecar.project, or "
+                        + alternative
+                        + ")"));
   }
 
   private static Optional<AgentSession> latestActivated() {

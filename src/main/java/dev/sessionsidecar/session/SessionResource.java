@@ -1,8 +1,7 @@
 package dev.sessionsidecar.session;
 
-import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.NoBody;
 import dev.sessionsidecar.platform.Page;
-import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.platform.QueryParameters;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -83,11 +82,7 @@ public class SessionResource {
   @Consumes(MediaType.WILDCARD)
   @Operation(hidden = true)
   public SessionView endWithoutBody(@PathParam("id") String id, @Context HttpHeaders headers) {
-    if (headers.getLength() > 0) {
-      throw new ApiException(
-          ProblemCode.UNSUPPORTED_MEDIA_TYPE,
-          "Send the body as application/json (Content-Type: application/json), or no body.");
-    }
+    NoBody.require(headers);
     return sessions.end(id, null);
   }
 

@@ -3,6 +3,7 @@ package dev.sessionsidecar.insight;
 import static dev.sessionsidecar.Api.newProject;
 import static dev.sessionsidecar.Api.newSession;
 import static dev.sessionsidecar.Api.recordCall;
+import static dev.sessionsidecar.Api.recordUsage;
 import static dev.sessionsidecar.Api.tool;
 import static dev.sessionsidecar.insight.Insights.dismiss;
 import static dev.sessionsidecar.insight.Insights.finding;
@@ -21,7 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sessionsidecar.task.Tasks;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -233,9 +233,7 @@ class InsightTest {
                   "exit status 2"))
           .statusCode(201);
     }
-    given()
-        .contentType(ContentType.JSON)
-        .body(
+    recordUsage(
             Map.of(
                 "session_id",
                 session,
@@ -247,8 +245,6 @@ class InsightTest {
                 100,
                 "output_tokens",
                 10))
-        .post("/v1/usage")
-        .then()
         .statusCode(201);
 
     ponder().body("result.projects[0].created", equalTo(3));

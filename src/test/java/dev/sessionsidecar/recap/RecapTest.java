@@ -2,6 +2,7 @@ package dev.sessionsidecar.recap;
 
 import static dev.sessionsidecar.Api.endSession;
 import static dev.sessionsidecar.Api.recordCall;
+import static dev.sessionsidecar.Api.recordUsage;
 import static dev.sessionsidecar.Api.startSession;
 import static dev.sessionsidecar.Api.tool;
 import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
@@ -222,9 +223,7 @@ class RecapTest {
   }
 
   private static void usage(String session, String cost) {
-    given()
-        .contentType(ContentType.JSON)
-        .body(
+    recordUsage(
             Map.of(
                 "session_id",
                 session,
@@ -238,8 +237,6 @@ class RecapTest {
                 100,
                 "cost_usd",
                 new java.math.BigDecimal(cost)))
-        .post("/v1/usage")
-        .then()
         .statusCode(201);
   }
 
