@@ -68,10 +68,10 @@ public class AgentSession extends PanacheEntityBase {
     endReason = null;
   }
 
-  void end(String finalSummary, Instant now) {
+  void end(String finalSummary, String reason, Instant now) {
     status = SessionStatus.COMPLETED;
     endedAt = now;
-    endReason = "ended by client";
+    endReason = reason;
     summary = finalSummary;
   }
 

@@ -11,7 +11,7 @@ public final class SessionIds {
 
   private SessionIds() {}
 
-  static boolean isValid(String id) {
+  public static boolean isValid(String id) {
     return id != null && id.matches(PATTERN);
   }
 }

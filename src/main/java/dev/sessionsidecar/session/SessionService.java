@@ -142,13 +142,22 @@ public class SessionService {
   /** Ends a session; without a summary the sidecar writes a factual one. */
   @Transactional
   public SessionView end(String id, EndSessionRequest request) {
+    return end(id, request == null ? null : request.summary(), "ended by client");
+  }
+
+  /** Ends a session with the given reason; a null summary is written by the sidecar. */
+  @Transactional
+  public SessionView end(String id, String summary, String reason) {
     AgentSession session = lockedOrNotFound(id);
-    String summary =
-        request != null && request.summary() != null
-            ? request.summary()
-            : summaries.describe(session, time.now());
-    session.end(summary, time.now());
+    session.end(
+        summary != null ? summary : summaries.describe(session, time.now()), reason, time.now());
     return SessionView.of(session);
+  }
+
+  /** Whether a session with this id is stored. */
+  @Transactional
+  public boolean exists(String id) {
+    return AgentSession.findById(checkedId(id)) != null;
   }
 
   @Transactional

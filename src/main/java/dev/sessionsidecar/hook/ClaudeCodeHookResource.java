@@ -1,0 +1,37 @@
+package dev.sessionsidecar.hook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The door for Claude Code hooks: an HTTP hook posts here, the command-hook script too. */
+@Path("/v1/hooks/claude-code")
+@Tag(name = "hooks")
+public class ClaudeCodeHookResource {
+
+  private final ClaudeCodeHooks hooks;
+
+  ClaudeCodeHookResource(ClaudeCodeHooks hooks) {
+    this.hooks = hooks;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Take one Claude Code hook event",
+      description =
+          "The hook input as Claude Code sends it. SessionStart, PreToolUse, PostToolUse,"
+              + " PostToolUseFailure, SessionEnd, UserPromptSubmit, Stop and SubagentStop are"
+              + " recorded; other events and unknown fields are ignored. Answers {}: no decision.")
+  public Map<String, Object> take(JsonNode body) {
+    hooks.apply(HookEvent.of(body));
+    return Map.of();
+  }
+}

@@ -1,0 +1,152 @@
+package dev.sessionsidecar.hook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.ProblemCode;
+import dev.sessionsidecar.platform.Timestamps;
+import dev.sessionsidecar.session.CurrentSession;
+import dev.sessionsidecar.session.RecordToolCallRequest;
+import dev.sessionsidecar.session.SessionService;
+import dev.sessionsidecar.session.StartSessionRequest;
+import dev.sessionsidecar.session.ToolCallService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Turns Claude Code hook events into sessions and tool calls: SessionStart starts or resumes,
+ * PreToolUse and PostToolUse(Failure) make one tool call (paired by tool_use_id, idempotent),
+ * SessionEnd ends, the rest bump activity. A session the sidecar has not seen yet (hooks added
+ * mid-session) is started from the first event that names it.
+ */
+@ApplicationScoped
+class ClaudeCodeHooks {
+
+  static final String CLIENT = "claude-code";
+  private static final Set<String> SOURCES = Set.of("startup", "resume", "clear", "compact");
+  private static final Set<String> ACTIVITY =
+      Set.of("UserPromptSubmit", "Stop", "SubagentStop", "Notification", "PreCompact");
+
+  private final SessionService sessions;
+  private final CurrentSession current;
+  private final ToolCallService toolCalls;
+  private final PendingToolUses pending;
+  private final Timestamps time;
+
+  ClaudeCodeHooks(
+      SessionService sessions,
+      CurrentSession current,
+      ToolCallService toolCalls,
+      PendingToolUses pending,
+      Timestamps time) {
+    this.sessions = sessions;
+    this.current = current;
+    this.toolCalls = toolCalls;
+    this.pending = pending;
+    this.time = time;
+  }
+
+  /** Applies one event; unknown events change nothing. */
+  void apply(HookEvent event) {
+    String name = event.name();
+    if (name == null) {
+      throw ApiException.invalidArgument("hook_event_name", "is required, e.g. PostToolUse");
+    }
+    String sessionId = event.sessionId();
+    switch (name) {
+      case "SessionStart" -> start(event, sessionId);
+      case "PreToolUse" -> preToolUse(event, sessionId);
+      case "PostToolUse" -> postToolUse(event, sessionId, true);
+      case "PostToolUseFailure" -> postToolUse(event, sessionId, false);
+      case "SessionEnd" -> end(event, sessionId);
+      default -> {
+        if (ACTIVITY.contains(name)) {
+          known(event, sessionId);
+          QuarkusTransaction.requiringNew().run(() -> current.recordActivity(sessionId));
+        }
+      }
+    }
+  }
+
+  private void start(HookEvent event, String sessionId) {
+    boolean known = sessions.exists(sessionId);
+    String source = event.text("source", 20);
+    sessions.start(
+        new StartSessionRequest(
+            sessionId,
+            known ? null : event.text("cwd", 1024),
+            null,
+            SOURCES.contains(source) ? source : null,
+            null,
+            null,
+            CLIENT));
+  }
+
+  private void preToolUse(HookEvent event, String sessionId) {
+    known(event, sessionId);
+    String toolUseId = event.text("tool_use_id", 200);
+    if (toolUseId != null) {
+      pending.started(toolUseId, time.now());
+    }
+    QuarkusTransaction.requiringNew().run(() -> current.recordActivity(sessionId));
+  }
+
+  private void postToolUse(HookEvent event, String sessionId, boolean ok) {
+    known(event, sessionId);
+    String toolUseId = event.text("tool_use_id", 200);
+    Instant now = time.now();
+    Instant started = toolUseId == null ? null : pending.finished(toolUseId);
+    Long duration = event.number("duration_ms");
+    if (duration == null && started != null) {
+      duration = Duration.between(started, now).toMillis();
+    }
+    String tool = event.text("tool_name", 200);
+    toolCalls.record(
+        sessionId,
+        new RecordToolCallRequest(
+            toolUseId,
+            tool == null ? "unknown" : tool,
+            event.node("tool_input"),
+            ok,
+            ok ? null : errorOf(event),
+            ok ? event.summary("tool_response", 2000) : null,
+            duration,
+            started));
+  }
+
+  private static String errorOf(HookEvent event) {
+    String error = event.summary("error", 4000);
+    JsonNode interrupted = event.node("is_interrupt");
+    if (interrupted != null && interrupted.asBoolean()) {
+      return error == null ? "interrupted" : "interrupted: " + error;
+    }
+    return error == null ? "failed" : error;
+  }
+
+  private void end(HookEvent event, String sessionId) {
+    known(event, sessionId);
+    String reason = event.text("reason", 100);
+    sessions.end(
+        sessionId, null, CLIENT + " session ended" + (reason == null ? "" : ": " + reason));
+  }
+
+  /** Starts the session from this event when the sidecar has not seen it yet. */
+  private void known(HookEvent event, String sessionId) {
+    if (!sessions.exists(sessionId)) {
+      try {
+        sessions.start(
+            new StartSessionRequest(
+                sessionId, event.text("cwd", 1024), null, null, null, null, CLIENT));
+      } catch (ApiException e) {
+        if (e.code() != ProblemCode.INVALID_ARGUMENT) {
+          throw e;
+        }
+        throw ApiException.invalidArgument(
+            "cwd",
+            "is required to start session " + sessionId + ", which the sidecar has not seen");
+      }
+    }
+  }
+}

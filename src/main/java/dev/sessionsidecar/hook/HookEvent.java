@@ -1,0 +1,64 @@
+package dev.sessionsidecar.hook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.PlainText;
+import dev.sessionsidecar.platform.ProblemCode;
+import dev.sessionsidecar.session.SessionIds;
+
+/**
+ * One Claude Code hook input, read leniently: fields this version does not know are ignored, since
+ * hooks gain fields between releases. Only the session id must be usable.
+ */
+record HookEvent(JsonNode body) {
+
+  static HookEvent of(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw new ApiException(
+          ProblemCode.MALFORMED_REQUEST,
+          "A hook input is a JSON object with hook_event_name and session_id.");
+    }
+    return new HookEvent(body);
+  }
+
+  String name() {
+    return text("hook_event_name", 100);
+  }
+
+  /** The session id; required, and it must be a usable session id. */
+  String sessionId() {
+    String id = text("session_id", 200);
+    if (id == null || !SessionIds.isValid(id)) {
+      throw ApiException.invalidArgument("session_id", "is required: " + SessionIds.RULE);
+    }
+    return id;
+  }
+
+  /** A string field, cut to {@code max} characters, or null when absent or not a string. */
+  String text(String field, int max) {
+    JsonNode node = body.get(field);
+    if (node == null || !node.isTextual() || node.asText().isEmpty()) {
+      return null;
+    }
+    return PlainText.abbreviate(node.asText().replaceAll("[\\p{Cc}\\p{Cs}]", ""), max);
+  }
+
+  /** A one-line form of a field of any type, cut to {@code max} characters. */
+  String summary(String field, int max) {
+    JsonNode node = body.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    String text = node.isTextual() ? node.asText() : node.toString();
+    return PlainText.abbreviate(text.replaceAll("[\\p{Cc}\\p{Cs}]+", " ").strip(), max);
+  }
+
+  JsonNode node(String field) {
+    return body.get(field);
+  }
+
+  Long number(String field) {
+    JsonNode node = body.get(field);
+    return node != null && node.canConvertToLong() && node.asLong() >= 0 ? node.asLong() : null;
+  }
+}

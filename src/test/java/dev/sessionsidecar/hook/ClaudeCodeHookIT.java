@@ -1,0 +1,6 @@
+package dev.sessionsidecar.hook;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class ClaudeCodeHookIT extends ClaudeCodeHookTest {}
