@@ -29,7 +29,7 @@ start_sidecar
 B="http://127.0.0.1:$API_PORT"
 curl -s "$B/v1/tools/session" -H 'content-type: application/json' -d '{"action":"recap"}' \
   | head -c 400; echo
-for _ in $(seq 1 200); do curl -s -o /dev/null "$B/v1/recap"; done   # warm-up
+for _ in $(seq 1 1000); do curl -s -o /dev/null "$B/v1/recap"; done   # warm-up (JIT)
 measure "GET /v1/recap (JSON)" "$B/v1/recap"
 measure "GET /v1/recap (text)" -H 'Accept: text/plain' "$B/v1/recap"
 measure "recap action" -s bench/recap-action.lua "$B/v1/tools/session"
