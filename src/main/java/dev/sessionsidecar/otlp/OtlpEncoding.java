@@ -35,7 +35,8 @@ enum OtlpEncoding {
   }
 
   static OtlpEncoding of(String contentType) {
-    return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(JSON.mediaType)
+    return contentType != null
+            && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(JSON.mediaType)
         ? JSON
         : PROTOBUF;
   }

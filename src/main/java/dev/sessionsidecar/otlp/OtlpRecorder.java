@@ -1,0 +1,87 @@
+package dev.sessionsidecar.otlp;
+
+import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.session.CurrentSession;
+import dev.sessionsidecar.session.ProjectView;
+import dev.sessionsidecar.session.SessionService;
+import dev.sessionsidecar.session.StartSessionRequest;
+import dev.sessionsidecar.session.ToolCallService;
+import dev.sessionsidecar.usage.UsageService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stores what the telemetry mapped to, item by item, so one bad item never fails its batch: a
+ * session the sidecar has not seen is started in the active project; an item that cannot be stored
+ * is counted as rejected with the first reason.
+ */
+@ApplicationScoped
+class OtlpRecorder {
+
+  static final String CLIENT = "otlp";
+
+  private final UsageService usage;
+  private final ToolCallService toolCalls;
+  private final SessionService sessions;
+  private final CurrentSession current;
+
+  OtlpRecorder(
+      UsageService usage,
+      ToolCallService toolCalls,
+      SessionService sessions,
+      CurrentSession current) {
+    this.usage = usage;
+    this.toolCalls = toolCalls;
+    this.sessions = sessions;
+    this.current = current;
+  }
+
+  /** How a batch went: items stored, items rejected and why the first one was. */
+  record Outcome(int stored, int rejected, String firstError) {}
+
+  Outcome store(List<Mapped> items) {
+    int stored = 0;
+    List<String> errors = new ArrayList<>();
+    for (Mapped item : items) {
+      try {
+        String session = knownSession(item.sessionId());
+        if (item instanceof Mapped.Usage u) {
+          if (session != null) {
+            u.record().put("session_id", session);
+          }
+          usage.record(u.record());
+        } else if (item instanceof Mapped.ToolUse t) {
+          if (session == null) {
+            throw new IllegalArgumentException(
+                "a tool call needs a session: set gen_ai.conversation.id or session.id, and start"
+                    + " a session or a project first");
+          }
+          toolCalls.record(session, t.call());
+        }
+        stored++;
+      } catch (ApiException
+          | IllegalArgumentException
+          | com.fasterxml.jackson.core.JsonProcessingException e) {
+        errors.add(e.getMessage());
+      }
+    }
+    return new Outcome(stored, errors.size(), errors.isEmpty() ? null : errors.get(0));
+  }
+
+  /** The session id if it is usable: known, or started now in the active project. */
+  private String knownSession(String id) {
+    if (id == null || !dev.sessionsidecar.session.SessionIds.isValid(id)) {
+      return null;
+    }
+    if (sessions.exists(id)) {
+      return id;
+    }
+    String project = current.activeProject().map(ProjectView::path).orElse(null);
+    if (project == null) {
+      return null;
+    }
+    sessions.start(new StartSessionRequest(id, project, null, null, null, null, CLIENT));
+    return id;
+  }
+}

@@ -1,0 +1,6 @@
+package dev.sessionsidecar.otlp;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class OtlpIT extends OtlpTest {}
