@@ -19,6 +19,18 @@ public interface SidecarConfig {
   /** Project path of a pod bound to one project: the active project before any session starts. */
   Optional<String> project();
 
+  /** The pod this sidecar runs in (downward API: {@code SIDECAR_POD_NAME}); empty elsewhere. */
+  Optional<String> podName();
+
+  /** The pod's namespace ({@code SIDECAR_POD_NAMESPACE}). */
+  Optional<String> podNamespace();
+
+  /** The node the pod runs on ({@code SIDECAR_NODE_NAME}). */
+  Optional<String> nodeName();
+
+  /** The pod's UID ({@code SIDECAR_POD_UID}). */
+  Optional<String> podUid();
+
   /** Session settings. */
   SessionSettings session();
 

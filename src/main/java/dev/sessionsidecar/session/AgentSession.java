@@ -35,6 +35,18 @@ public class AgentSession extends PanacheEntityBase {
   public String branch;
   public String client;
 
+  @Column(name = "pod_name")
+  public String podName;
+
+  @Column(name = "pod_namespace")
+  public String podNamespace;
+
+  @Column(name = "node_name")
+  public String nodeName;
+
+  @Column(name = "pod_uid")
+  public String podUid;
+
   @Column(name = "started_at", nullable = false)
   public Instant startedAt;
 

@@ -56,6 +56,7 @@ public class SessionService {
     if (existing != null) {
       requireSameProject(existing, request);
       applyOptionalFields(existing, request);
+      stampPod(existing);
       existing.activate(now);
       return new Started(SessionView.of(existing), false);
     }
@@ -65,8 +66,17 @@ public class SessionService {
     session.startedAt = now;
     session.activate(now);
     applyOptionalFields(session, request);
+    stampPod(session);
     session.persistAndFlush();
     return new Started(SessionView.of(session), true);
+  }
+
+  /** Records where the session runs now: a resumed session may have moved to another pod. */
+  private void stampPod(AgentSession session) {
+    session.podName = config.podName().orElse(null);
+    session.podNamespace = config.podNamespace().orElse(null);
+    session.nodeName = config.nodeName().orElse(null);
+    session.podUid = config.podUid().orElse(null);
   }
 
   private static void requireSameProject(AgentSession existing, StartSessionRequest request) {

@@ -39,6 +39,7 @@ class CurrentSessionAction implements SessionAction {
             "\n",
             "session " + s.sessionId() + " " + s.status(),
             "project " + s.project().path() + " (" + s.project().name() + ")",
+            "pod " + (s.pod() == null ? "none (not in Kubernetes)" : s.pod().describe()),
             "started " + s.startedAt() + ", last activity " + s.lastActivityAt(),
             "tool calls " + s.toolCalls() + ", errors " + s.errors(),
             "llm requests "

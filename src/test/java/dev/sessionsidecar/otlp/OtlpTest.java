@@ -74,7 +74,8 @@ class OtlpTest {
         .statusCode(200)
         .body("data.tool_calls", hasSize(3))
         .body("data.tool_calls.tool", containsInAnyOrder("Bash", "Bash", "Read"))
-        .body("data.tool_calls.find { it.call_id == 'call_1' }.arguments.command", equalTo("ls -la"))
+        .body(
+            "data.tool_calls.find { it.call_id == 'call_1' }.arguments.command", equalTo("ls -la"))
         .body("data.tool_calls.find { it.call_id == 'call_2' }.ok", equalTo(false))
         .body("data.tool_calls.find { it.tool == 'Read' }.duration_ms", equalTo(12));
   }

@@ -37,7 +37,34 @@ class ProcessLifecycleIT {
 
   @Test
   void everyAcknowledgedWriteSurvivesKillNine() throws Exception {
-    Path dataDir = temp.resolve("nested").resolve("data");
+    acknowledgedWritesSurvive(temp.resolve("nested").resolve("data"), SidecarProcess::kill);
+  }
+
+  @Test
+  void sigtermLetsInFlightWritesFinishAndExitsWithinSeconds() throws Exception {
+    acknowledgedWritesSurvive(
+        temp.resolve("sigterm"),
+        sidecar -> {
+          long started = System.nanoTime();
+          sidecar.process().destroy(); // SIGTERM
+          assertTrue(
+              sidecar.process().waitFor(10, TimeUnit.SECONDS),
+              "the sidecar exits within 10 s of SIGTERM");
+          long millis = (System.nanoTime() - started) / 1_000_000;
+          assertTrue(millis < 10_000, "stopped in " + millis + " ms");
+          assertTrue(
+              sidecar.output().contains("stopped in"),
+              "Quarkus logged a clean stop: " + sidecar.output());
+        });
+  }
+
+  /** How a test ends the sidecar while writers are busy. */
+  @FunctionalInterface
+  interface StopAction {
+    void stop(SidecarProcess sidecar) throws Exception;
+  }
+
+  private void acknowledgedWritesSurvive(Path dataDir, StopAction stopAction) throws Exception {
     SidecarProcess sidecar = SidecarProcess.start(dataDir).awaitReady();
     assertTrue(Files.isDirectory(dataDir), "the data directory is created on first start");
     assertEquals(
@@ -86,7 +113,7 @@ class ProcessLifecycleIT {
           });
     }
     assertTrue(enough.await(120, TimeUnit.SECONDS), "writes were acknowledged");
-    sidecar.kill();
+    stopAction.stop(sidecar);
     stop.set(true);
     writers.shutdown();
     assertTrue(writers.awaitTermination(30, TimeUnit.SECONDS));

@@ -10,11 +10,18 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
-/** A pod bound to one project has an active project before any session starts. */
+/**
+ * A pod bound to one project has an active project before any session starts, and stamps its
+ * identity (as the downward API gives it) on the sessions it runs.
+ */
 @QuarkusTest
 @TestProfile(BoundProjectTest.Bound.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BoundProjectTest {
 
   static final String PROJECT = "/srv/bound-project";
@@ -27,11 +34,20 @@ class BoundProjectTest {
           "sidecar.data-dir",
           "./target/test-data-bound-" + UUID.randomUUID(),
           "sidecar.project",
-          PROJECT);
+          PROJECT,
+          "sidecar.pod-name",
+          "agent-7f9c4-x2k8p",
+          "sidecar.pod-namespace",
+          "agents",
+          "sidecar.node-name",
+          "node-3",
+          "sidecar.pod-uid",
+          "0f3c9a52-6f5e-4c1e-9d53-3b1f4a0e7c21");
     }
   }
 
   @Test
+  @Order(1)
   void listSessionsWorksFromTheStartAndSessionsNeedNoPath() {
     tool(Map.of("action", "list_sessions"))
         .statusCode(200)
@@ -44,5 +60,25 @@ class BoundProjectTest {
         .body("project.path", equalTo(PROJECT))
         .body("project.name", equalTo("bound-project"));
     tool(Map.of("action", "list_sessions")).body("data.total", equalTo(1));
+  }
+
+  @Test
+  @Order(2)
+  void sessionsCarryThePodIdentity() {
+    String id = "pod-" + UUID.randomUUID();
+    startSession(Map.of("session_id", id))
+        .statusCode(201)
+        .body("pod.name", equalTo("agent-7f9c4-x2k8p"))
+        .body("pod.namespace", equalTo("agents"))
+        .body("pod.node", equalTo("node-3"))
+        .body("pod.uid", equalTo("0f3c9a52-6f5e-4c1e-9d53-3b1f4a0e7c21"));
+    tool(Map.of("action", "current_session"))
+        .statusCode(200)
+        .body("data.pod.name", equalTo("agent-7f9c4-x2k8p"))
+        .body(
+            "text",
+            org.hamcrest.Matchers.containsString(
+                "pod agents/agent-7f9c4-x2k8p on node node-3 (uid"
+                    + " 0f3c9a52-6f5e-4c1e-9d53-3b1f4a0e7c21)"));
   }
 }
