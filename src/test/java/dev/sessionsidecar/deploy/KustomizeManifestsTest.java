@@ -1,0 +1,215 @@
+package dev.sessionsidecar.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Renders the kustomize base and overlay with kubectl's kustomize and reads every manifest into the
+ * fabric8 Kubernetes model, failing on any field the model does not know; then checks that probes
+ * and ports agree with the service's own configuration.
+ */
+class KustomizeManifestsTest {
+
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private static final Map<String, Class<? extends HasMetadata>> KINDS =
+      Map.of(
+          "ConfigMap", ConfigMap.class,
+          "Deployment", Deployment.class,
+          "PersistentVolumeClaim", PersistentVolumeClaim.class);
+
+  @Test
+  void theBaseIsAConfigMapAndADeploymentOfKnownFieldsOnly() throws Exception {
+    List<HasMetadata> objects = render("deploy/k8s/base");
+    assertEquals(
+        List.of("ConfigMap", "Deployment"),
+        objects.stream().map(HasMetadata::getKind).sorted().toList());
+    assertNotNull(volume(pod(objects), "data").getEmptyDir(), "the data on an emptyDir");
+  }
+
+  @Test
+  void theOverlayKeepsTheDataOnAClaimAndRecreatesThePod() throws Exception {
+    List<HasMetadata> objects = render("deploy/k8s/overlays/persistent-data");
+    assertTrue(objects.stream().anyMatch(o -> o instanceof PersistentVolumeClaim));
+    Volume data = volume(pod(objects), "data");
+    assertNull(data.getEmptyDir(), "the claim replaces the emptyDir");
+    assertEquals("session-sidecar-data", data.getPersistentVolumeClaim().getClaimName());
+    assertEquals("Recreate", deployment(objects).getSpec().getStrategy().getType());
+  }
+
+  @Test
+  void theSidecarIsANativeSidecarWithProbesAndPortsOfTheServicesConfiguration() throws Exception {
+    Properties config = new Properties();
+    try (InputStream in =
+        Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+      config.load(in);
+    }
+    int apiPort = Integer.parseInt(config.getProperty("quarkus.http.port"));
+    int managementPort = Integer.parseInt(config.getProperty("quarkus.management.port"));
+    PodSpec pod = pod(render("deploy/k8s/base"));
+    Container sidecar =
+        pod.getInitContainers().stream()
+            .filter(c -> c.getName().equals("session-sidecar"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("Always", sidecar.getRestartPolicy(), "an init container that keeps running");
+    Map<String, Integer> ports =
+        sidecar.getPorts().stream()
+            .collect(Collectors.toMap(ContainerPort::getName, ContainerPort::getContainerPort));
+    assertEquals(Map.of("api", apiPort, "management", managementPort), ports);
+    assertProbe(sidecar.getStartupProbe(), "/q/health/started");
+    assertProbe(sidecar.getReadinessProbe(), "/q/health/ready");
+    assertProbe(sidecar.getLivenessProbe(), "/q/health/live");
+
+    Map<String, String> downward =
+        sidecar.getEnv().stream()
+            .filter(e -> e.getValueFrom() != null && e.getValueFrom().getFieldRef() != null)
+            .collect(
+                Collectors.toMap(
+                    EnvVar::getName, e -> e.getValueFrom().getFieldRef().getFieldPath()));
+    assertEquals(
+        Map.of(
+            "SIDECAR_POD_NAME", "metadata.name",
+            "SIDECAR_POD_NAMESPACE", "metadata.namespace",
+            "SIDECAR_POD_UID", "metadata.uid",
+            "SIDECAR_NODE_NAME", "spec.nodeName"),
+        downward);
+
+    assertTrue(pod.getSecurityContext().getRunAsNonRoot());
+    assertEquals("RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType());
+    assertTrue(sidecar.getSecurityContext().getReadOnlyRootFilesystem());
+    assertEquals(List.of("ALL"), sidecar.getSecurityContext().getCapabilities().getDrop());
+    assertNotNull(sidecar.getResources().getLimits().get("memory"));
+    assertEquals(
+        "/data",
+        sidecar.getVolumeMounts().stream()
+            .filter(m -> m.getName().equals("data"))
+            .findFirst()
+            .orElseThrow()
+            .getMountPath());
+  }
+
+  private static void assertProbe(Probe probe, String path) {
+    assertNotNull(probe, path);
+    assertEquals(path, probe.getHttpGet().getPath());
+    assertEquals("management", probe.getHttpGet().getPort().getStrVal());
+  }
+
+  private static Deployment deployment(List<HasMetadata> objects) {
+    return objects.stream()
+        .filter(Deployment.class::isInstance)
+        .map(Deployment.class::cast)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static PodSpec pod(List<HasMetadata> objects) {
+    return deployment(objects).getSpec().getTemplate().getSpec();
+  }
+
+  private static Volume volume(PodSpec pod, String name) {
+    return pod.getVolumes().stream()
+        .filter(v -> v.getName().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Renders with the project's script and reads each document into its model class. */
+  static List<HasMetadata> render(String dir) throws Exception {
+    Process process =
+        new ProcessBuilder("bash", "deploy/k8s/render.sh", dir)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String yaml = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "kustomize finished");
+    assertEquals(0, process.exitValue(), "kustomize rendered " + dir);
+    List<HasMetadata> objects = new ArrayList<>();
+    for (JsonNode document : YAML.readerFor(JsonNode.class).<JsonNode>readValues(yaml).readAll()) {
+      String kind = document.path("kind").asText();
+      Class<? extends HasMetadata> type = KINDS.get(kind);
+      if (type == null) {
+        fail("unexpected kind " + kind + " in " + dir);
+      }
+      HasMetadata object = YAML.treeToValue(document, type);
+      assertNoUnknownFields(object, kind + " " + object.getMetadata().getName());
+      objects.add(object);
+    }
+    return objects;
+  }
+
+  /**
+   * The model keeps fields it does not know in {@code additionalProperties} instead of failing; any
+   * entry there is a misspelt or misplaced field.
+   */
+  static void assertNoUnknownFields(Object object, String path)
+      throws ReflectiveOperationException {
+    if (object == null) {
+      return;
+    }
+    if (object instanceof Collection<?> items) {
+      int i = 0;
+      for (Object item : items) {
+        assertNoUnknownFields(item, path + "[" + i++ + "]");
+      }
+      return;
+    }
+    if (object instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        assertNoUnknownFields(entry.getValue(), path + "." + entry.getKey());
+      }
+      return;
+    }
+    if (!object.getClass().getName().startsWith("io.fabric8.")) {
+      return;
+    }
+    for (Method getter : object.getClass().getMethods()) {
+      if (getter.getParameterCount() != 0
+          || Modifier.isStatic(getter.getModifiers())
+          || !getter.getName().startsWith("get")
+          || getter.getDeclaringClass() == Object.class) {
+        continue;
+      }
+      Object value = getter.invoke(object);
+      if (getter.getName().equals("getAdditionalProperties")) {
+        if (value instanceof Map<?, ?> extra && !extra.isEmpty()) {
+          fail("unknown field(s) " + extra.keySet() + " at " + path);
+        }
+        continue;
+      }
+      assertNoUnknownFields(value, path + "." + getter.getName().substring(3));
+    }
+  }
+}
