@@ -85,11 +85,13 @@ public class BodySizeLimit {
             ctx.request().path(),
             List.of());
     try {
-      ctx.response()
-          .setStatusCode(413)
-          .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-          .putHeader(HttpHeaders.CONNECTION, "close")
-          .end(mapper.writeValueAsString(problem));
+      ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+      // The rest of the body is not read, so an HTTP/1 connection cannot carry another request;
+      // HTTP/2 forbids the header (each request is its own stream).
+      if (ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+      }
+      ctx.response().end(mapper.writeValueAsString(problem));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       ctx.response().setStatusCode(413).end();
     }
