@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -187,6 +188,33 @@ class ProcessLifecycleIT {
       Thread.sleep(100);
     }
     assertEquals(value, task(sidecar, id).path(field).asText(), "task " + id);
+  }
+
+  @Test
+  void sessionsCarryThePodIdentityFromTheDownwardApiEnvironment() throws Exception {
+    SidecarProcess sidecar =
+        SidecarProcess.start(
+                temp.resolve("pod"),
+                Map.of(
+                    "SIDECAR_POD_NAME", "agent-5d8f7-qx2lz",
+                    "SIDECAR_POD_NAMESPACE", "team-a",
+                    "SIDECAR_NODE_NAME", "worker-2",
+                    "SIDECAR_POD_UID", "7c1e2a44-1b7f-4a8e-9a51-2d0f8c3b9e10"))
+            .awaitReady();
+    try {
+      HttpResponse<String> started =
+          sidecar.post(
+              sidecar.apiUrl("/v1/sessions"),
+              "{\"session_id\":\"pod-1\",\"project_path\":\"/srv/pod\"}");
+      assertEquals(201, started.statusCode());
+      JsonNode pod = JSON.readTree(started.body()).get("pod");
+      assertEquals("agent-5d8f7-qx2lz", pod.get("name").asText());
+      assertEquals("team-a", pod.get("namespace").asText());
+      assertEquals("worker-2", pod.get("node").asText());
+      assertEquals("7c1e2a44-1b7f-4a8e-9a51-2d0f8c3b9e10", pod.get("uid").asText());
+    } finally {
+      sidecar.stop();
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The packaged sidecar run as a child process on its own ports and data directory. */
 final class SidecarProcess {
@@ -25,7 +26,8 @@ final class SidecarProcess {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  private SidecarProcess(Path dataDir, int apiPort, int managementPort) throws IOException {
+  private SidecarProcess(Path dataDir, int apiPort, int managementPort, Map<String, String> env)
+      throws IOException {
     this.dataDir = dataDir;
     this.apiPort = apiPort;
     this.managementPort = managementPort;
@@ -42,12 +44,18 @@ final class SidecarProcess {
                     JAR.toAbsolutePath().toString()))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
+    builder.environment().putAll(env);
     this.process = builder.start();
   }
 
   /** Starts a sidecar on fresh ports; {@link #awaitReady()} waits until it serves. */
   static SidecarProcess start(Path dataDir) throws IOException {
-    return new SidecarProcess(dataDir, freePort(), freePort());
+    return start(dataDir, Map.of());
+  }
+
+  /** Starts a sidecar with these environment variables added to the test's own. */
+  static SidecarProcess start(Path dataDir, Map<String, String> env) throws IOException {
+    return new SidecarProcess(dataDir, freePort(), freePort(), env);
   }
 
   /** Starts another sidecar on the same data directory (and other ports). */
