@@ -7,7 +7,7 @@ import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.Project;
-import dev.sessionsidecar.session.SessionService;
+import dev.sessionsidecar.session.Projects;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -23,14 +23,13 @@ import org.hibernate.exception.ConstraintViolationException;
 @ApplicationScoped
 public class InsightService {
 
-  private final SessionService sessions;
+  private final Projects projects;
   private final CurrentSession current;
   private final Timestamps time;
   private final ObjectMapper mapper;
 
-  InsightService(
-      SessionService sessions, CurrentSession current, Timestamps time, ObjectMapper mapper) {
-    this.sessions = sessions;
+  InsightService(Projects projects, CurrentSession current, Timestamps time, ObjectMapper mapper) {
+    this.projects = projects;
     this.current = current;
     this.time = time;
     this.mapper = mapper;
@@ -64,7 +63,7 @@ public class InsightService {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Reported record(Finding finding, String projectPath, boolean countRepeats) {
-    Project project = sessions.lockedProject(projectPath);
+    Project project = projects.locked(projectPath);
     Instant now = time.now();
     String evidence = json(finding);
     Insight insight =

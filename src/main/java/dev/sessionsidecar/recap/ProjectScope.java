@@ -2,7 +2,7 @@ package dev.sessionsidecar.recap;
 
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
-import dev.sessionsidecar.session.SessionService;
+import dev.sessionsidecar.session.Projects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -20,18 +20,18 @@ class ProjectScope {
   static final long UNKNOWN = -1;
 
   private final CurrentSession current;
-  private final SessionService sessions;
+  private final Projects projects;
 
-  ProjectScope(CurrentSession current, SessionService sessions) {
+  ProjectScope(CurrentSession current, Projects projects) {
     this.current = current;
-    this.sessions = sessions;
+    this.projects = projects;
   }
 
   /** A project to write to: its id, or empty for global; stores the project when it is new. */
   @Transactional(Transactional.TxType.MANDATORY)
   Optional<Long> forWriting(String project) {
     String path = path(project);
-    return path == null ? Optional.empty() : Optional.of(sessions.lockedProject(path).id);
+    return path == null ? Optional.empty() : Optional.of(projects.locked(path).id);
   }
 
   /** A project to read: its id ({@link #UNKNOWN} when never stored), or empty for global. */

@@ -81,7 +81,7 @@ public class CurrentSession {
             path ->
                 Project.byPath(path)
                     .map(ProjectView::of)
-                    .orElse(new ProjectView(path, SessionService.defaultName(path))));
+                    .orElse(new ProjectView(path, Projects.defaultName(path))));
   }
 
   /**

@@ -12,10 +12,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -113,40 +111,7 @@ public class SessionService {
       throw ApiException.invalidArgument(
           "project_path", "is required: this sidecar has no sidecar.project configured");
     }
-    return project(path, request.projectName(), now);
-  }
-
-  /**
-   * The project at {@code path}, stored now if no session was started there yet, locked for the
-   * rest of the caller's transaction so writers of one project's records take turns.
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public Project lockedProject(String path) {
-    Project project = project(path, null, time.now());
-    return Project.getEntityManager()
-        .find(Project.class, project.id, LockModeType.PESSIMISTIC_WRITE);
-  }
-
-  private static Project project(String path, String name, Instant now) {
-    Optional<Project> known = Project.byPath(path);
-    if (known.isPresent()) {
-      return known.get();
-    }
-    Project project = new Project();
-    project.path = path;
-    project.name = name != null ? name : defaultName(path);
-    project.createdAt = now;
-    project.persistAndFlush();
-    return project;
-  }
-
-  static String defaultName(String path) {
-    try {
-      Path fileName = Path.of(path).getFileName();
-      return fileName == null ? path : fileName.toString();
-    } catch (RuntimeException notAPath) {
-      return path.length() <= 200 ? path : path.substring(0, 200);
-    }
+    return Projects.stored(path, request.projectName(), now);
   }
 
   /** Ends a session; without a summary the sidecar writes a factual one. */

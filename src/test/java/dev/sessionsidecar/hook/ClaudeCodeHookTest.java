@@ -58,7 +58,7 @@ class ClaudeCodeHookTest {
   @Test
   void aWholeSessionOfHookEventsBecomesASessionWithItsToolCalls() {
     String session = UUID.randomUUID().toString();
-    String cwd = "/work/" + session;
+    String cwd = "/srv/agents/" + session;
     post(with(event("SessionStart", session, cwd), "source", "startup", "model", "claude-x"))
         .statusCode(200)
         .body("size()", equalTo(0));
@@ -142,7 +142,7 @@ class ClaudeCodeHookTest {
   @Test
   void unknownEventsAndFieldsAreIgnoredAndAnUnseenSessionStartsFromItsCwd() {
     String session = UUID.randomUUID().toString();
-    String cwd = "/work/" + session;
+    String cwd = "/srv/agents/" + session;
     post(with(event("TeammateIdle", session, cwd), "teammate", "x")).statusCode(200);
     given().get("/v1/sessions/{id}", session).then().statusCode(404);
     post(with(
@@ -193,7 +193,7 @@ class ClaudeCodeHookTest {
     String start =
         "{\"hook_event_name\":\"SessionStart\",\"session_id\":\""
             + session
-            + "\",\"cwd\":\"/work/script\",\"source\":\"startup\"}";
+            + "\",\"cwd\":\"/srv/agents/script\",\"source\":\"startup\"}";
     Run run = script(base, start, "2");
     assertEquals(0, run.exitCode());
     assertEquals("", run.stdout());
