@@ -1,0 +1,6 @@
+package dev.sessionsidecar.reliability;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class ConcurrentWritersIT extends ConcurrentWritersTest {}
