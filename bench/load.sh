@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Load run: a mixed load (70% usage writes, 20% tool-call writes, 10% reads of summary, stats
+# and recap) at about RATE requests per second for DURATION seconds (default 600; SMOKE=1 runs
+# 60), with wrk and bench/mixed-load.lua. Reports throughput, latency, errors, RSS at start,
+# middle and end, and the database's growth per million records written.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RATE=${RATE:-200}
+CONNECTIONS=${CONNECTIONS:-8}
+DURATION=${DURATION:-600}
+[ "${SMOKE:-0}" = 1 ] && DURATION=60
+API_PORT=${API_PORT:-18080}
+MGMT_PORT=${MGMT_PORT:-19000}
+DATA_DIR=$(mktemp -d)/data
+JAR=target/quarkus-app/quarkus-run.jar
+source bench/sidecar.sh
+
+rss() { awk '/VmRSS/ {print int($2 / 1024) " MB"}' "/proc/$SIDECAR/status"; }
+B="http://127.0.0.1:$API_PORT"
+
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); rate ~$RATE/s, $CONNECTIONS connections, ${DURATION}s"
+start_sidecar
+SESSION="load-$(date +%s)"
+curl -sf -XPOST "$B/v1/sessions" -H 'content-type: application/json' \
+     -d "{\"session_id\":\"$SESSION\",\"project_path\":\"/srv/load\"}" >/dev/null
+size_before=$(du -sk "$DATA_DIR" | cut -f1)
+echo "RSS at start: $(rss)"
+( sleep $((DURATION / 2)); echo "RSS at middle: $(rss)" ) &
+SAMPLER=$!
+RATE=$RATE CONNECTIONS=$CONNECTIONS SESSION=$SESSION \
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s bench/mixed-load.lua "$B" \
+  | grep -E 'requests in|Requests/sec|50%|99%|Non-2xx|Socket errors'
+wait "$SAMPLER"
+echo "RSS at end: $(rss)"
+usage=$(curl -sf "$B/v1/usage?limit=1&since_days=0" | sed -E 's/.*"total":([0-9]+).*/\1/')
+calls=$(curl -sf "$B/v1/sessions/$SESSION" | sed -E 's/.*"tool_calls":([0-9]+).*/\1/')
+stop_sidecar
+size_after=$(du -sk "$DATA_DIR" | cut -f1)
+records=$((usage + calls))
+echo "records written: $usage usage records, $calls tool calls"
+awk -v a="$size_after" -v b="$size_before" -v n="$records" \
+  'BEGIN { printf "database growth: %.0f MB per million records (%d kB for %d)\n", (a - b) / 1024 * 1e6 / n, a - b, n }'
+rm -rf "$(dirname "$DATA_DIR")"
