@@ -49,6 +49,17 @@ public final class Api {
         .then();
   }
 
+  /** A valid usage record of the session (openai gpt-4o, 1,000 in, 100 out), to add fields to. */
+  public static java.util.Map<String, Object> usageOf(String sessionId) {
+    java.util.Map<String, Object> body = new java.util.HashMap<>();
+    body.put("session_id", sessionId);
+    body.put("provider", "openai");
+    body.put("model", "gpt-4o");
+    body.put("input_tokens", 1000);
+    body.put("output_tokens", 100);
+    return body;
+  }
+
   public static ValidatableResponse recordUsage(Object body) {
     return given().contentType(ContentType.JSON).body(body).post("/v1/usage").then();
   }

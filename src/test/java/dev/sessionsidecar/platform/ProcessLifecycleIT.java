@@ -78,6 +78,8 @@ class ProcessLifecycleIT {
 
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     Set<String> acknowledgedUsage = ConcurrentHashMap.newKeySet();
+    Set<String> acknowledgedSessions = ConcurrentHashMap.newKeySet();
+    Set<String> acknowledgedTasks = ConcurrentHashMap.newKeySet();
     CountDownLatch enough = new CountDownLatch(ACKNOWLEDGED_BEFORE_KILL);
     AtomicBoolean stop = new AtomicBoolean();
     ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
@@ -105,6 +107,23 @@ class ProcessLifecycleIT {
                             + "\"model\":\"gpt-4o\",\"input_tokens\":10,\"output_tokens\":1}");
                 if (usage.statusCode() == 201) {
                   acknowledgedUsage.add(callId);
+                }
+                if (i % 10 == 0) {
+                  // Sessions and agent tasks too, now and then: they must survive as well.
+                  HttpResponse<String> started =
+                      sidecar.post(
+                          sidecar.apiUrl("/v1/sessions"),
+                          "{\"session_id\":\"s-" + callId + "\",\"project_path\":\"/srv/crash\"}");
+                  if (started.statusCode() == 201) {
+                    acknowledgedSessions.add("s-" + callId);
+                  }
+                  HttpResponse<String> task =
+                      sidecar.post(
+                          sidecar.apiUrl("/v1/tasks"),
+                          "{\"kind\":\"external\",\"title\":\"" + callId + "\"}");
+                  if (task.statusCode() == 201) {
+                    acknowledgedTasks.add(JSON.readTree(task.body()).get("taskId").asText());
+                  }
                 }
               } catch (IOException | InterruptedException killed) {
                 return null;
@@ -134,6 +153,19 @@ class ProcessLifecycleIT {
           storedUsage.size(),
           summary.get("usage").get("requests").asInt(),
           "the rollups agree with the stored records");
+      assertTrue(
+          !acknowledgedSessions.isEmpty() && !acknowledgedTasks.isEmpty(),
+          "sessions and tasks were written during the run");
+      for (String id : acknowledgedSessions) {
+        assertEquals(
+            200,
+            restarted.get(restarted.apiUrl("/v1/sessions/" + id)).statusCode(),
+            "session " + id);
+      }
+      for (String id : acknowledgedTasks) {
+        assertEquals(
+            200, restarted.get(restarted.apiUrl("/v1/tasks/" + id)).statusCode(), "task " + id);
+      }
     } finally {
       restarted.stop();
     }

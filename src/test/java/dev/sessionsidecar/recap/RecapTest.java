@@ -223,21 +223,9 @@ class RecapTest {
   }
 
   private static void usage(String session, String cost) {
-    recordUsage(
-            Map.of(
-                "session_id",
-                session,
-                "provider",
-                "openai",
-                "model",
-                "gpt-4o",
-                "input_tokens",
-                1000,
-                "output_tokens",
-                100,
-                "cost_usd",
-                new java.math.BigDecimal(cost)))
-        .statusCode(201);
+    Map<String, Object> body = dev.sessionsidecar.Api.usageOf(session);
+    body.put("cost_usd", new java.math.BigDecimal(cost));
+    recordUsage(body).statusCode(201);
   }
 
   private static String agentTask(String title) {

@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sessionsidecar.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.ArrayList;
@@ -107,23 +108,8 @@ class ConcurrentWritersTest {
   }
 
   private static int usage(String session, String requestId) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "request_id",
-                requestId,
-                "session_id",
-                session,
-                "provider",
-                "openai",
-                "model",
-                "gpt-4o",
-                "input_tokens",
-                10,
-                "output_tokens",
-                1))
-        .post("/v1/usage")
-        .statusCode();
+    Map<String, Object> body = Api.usageOf(session);
+    body.put("request_id", requestId);
+    return Api.recordUsage(body).extract().statusCode();
   }
 }
