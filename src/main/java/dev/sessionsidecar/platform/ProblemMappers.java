@@ -18,6 +18,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Maps every failure that reaches the REST layer to an RFC 9457 problem; never a stack trace. */
 public class ProblemMappers {
 
+  /** How long a client should wait after a storage failure. */
+  static final int STORAGE_RETRY_SECONDS = 5;
+
   @ServerExceptionMapper
   public Response api(ApiException e, UriInfo uri) {
     Response response =
@@ -78,6 +81,18 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
+    if (StorageFailure.in(e)) {
+      Log.warnf("Storage failure on %s: %s", path(uri), e.toString());
+      return api(
+          new ApiException(
+                  ProblemCode.UNAVAILABLE,
+                  "The data directory cannot be written now (disk full or failing); nothing of this"
+                      + " request was stored. Try again in "
+                      + STORAGE_RETRY_SECONDS
+                      + " seconds.")
+              .withRetryAfter(STORAGE_RETRY_SECONDS),
+          uri);
+    }
     String incident = UUID.randomUUID().toString();
     Log.errorf(e, "Unexpected failure on %s (incident %s)", path(uri), incident);
     return respond(
