@@ -32,9 +32,6 @@ public class InsightResource {
 
   static final int MAX_PAGE = 200;
 
-  /** Matches no project: the named project has no stored id, so it has no insights. */
-  private static final long UNKNOWN_PROJECT = -1;
-
   private final InsightService insights;
   private final InsightDigest digest;
   private final CurrentSession current;
@@ -149,11 +146,8 @@ public class InsightResource {
 
   private Long projectId(String path) {
     if (path != null) {
-      return current.projectId(path).orElse(UNKNOWN_PROJECT);
+      return current.projectIdOrNone(path);
     }
-    return current
-        .activeProject()
-        .map(p -> current.projectId(p.path()).orElse(UNKNOWN_PROJECT))
-        .orElse(null);
+    return current.activeProject().map(p -> current.projectIdOrNone(p.path())).orElse(null);
   }
 }

@@ -16,9 +16,6 @@ class ProjectScope {
 
   static final String GLOBAL = "global";
 
-  /** Matches nothing: a project no session was started in has no goals or preferences yet. */
-  static final long UNKNOWN = -1;
-
   private final CurrentSession current;
   private final Projects projects;
 
@@ -37,7 +34,7 @@ class ProjectScope {
   /** A project to read: its id ({@link #UNKNOWN} when never stored), or empty for global. */
   Optional<Long> forReading(String project) {
     String path = path(project);
-    return path == null ? Optional.empty() : Optional.of(current.projectId(path).orElse(UNKNOWN));
+    return path == null ? Optional.empty() : Optional.of(current.projectIdOrNone(path));
   }
 
   /** The path named, else the active project's; null for global. */

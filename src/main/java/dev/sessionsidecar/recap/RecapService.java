@@ -84,11 +84,11 @@ public class RecapService {
         project == null
             ? GoalService.Filter.everywhere(List.copyOf(GoalStatus.ACTIVE))
             : GoalService.Filter.of(
-                projectId.orElse(ProjectScope.UNKNOWN), List.copyOf(GoalStatus.ACTIVE));
+                projectId.orElse(CurrentSession.NO_PROJECT), List.copyOf(GoalStatus.ACTIVE));
     List<InsightView> topInsights =
         insights.ranked(
             new InsightDigest.Filter(
-                project == null ? null : projectId.orElse(ProjectScope.UNKNOWN),
+                project == null ? null : projectId.orElse(CurrentSession.NO_PROJECT),
                 null,
                 null,
                 false,

@@ -50,6 +50,15 @@ public class CurrentSession {
     return new Owner(session.id, session.project.id);
   }
 
+  /** An id that matches no project: one never stored has no records of any kind. */
+  public static final long NO_PROJECT = -1;
+
+  /** The stored id of a project, or {@link #NO_PROJECT} so that queries by it find nothing. */
+  @Transactional
+  public long projectIdOrNone(String path) {
+    return projectId(path).orElse(NO_PROJECT);
+  }
+
   /** The stored id of a project, if any session was ever started in it. */
   @Transactional
   public Optional<Long> projectId(String path) {

@@ -17,9 +17,6 @@ class InsightsAction implements SessionAction {
 
   static final double DEFAULT_MIN_CONFIDENCE = 0.3;
 
-  /** Matches no insight: the active project has no stored id yet. */
-  static final long NO_PROJECT_YET = -1;
-
   private final InsightDigest digest;
   private final CurrentSession current;
 
@@ -80,6 +77,6 @@ class InsightsAction implements SessionAction {
   }
 
   static long projectId(CurrentSession current, ProjectView project) {
-    return current.projectId(project.path()).orElse(NO_PROJECT_YET);
+    return current.projectIdOrNone(project.path());
   }
 }

@@ -27,9 +27,6 @@ import java.util.Map;
 @ApplicationScoped
 public class UsageReports {
 
-  /** Matches no project: the active project has no stored id yet, so it has no usage. */
-  private static final long NO_PROJECT_YET = -1;
-
   private final CurrentSession current;
   private final Timestamps time;
   private final UsageRollups rollups;
@@ -148,6 +145,6 @@ public class UsageReports {
     if (scope.project() == null) {
       return null;
     }
-    return current.projectId(scope.project().path()).orElse(NO_PROJECT_YET);
+    return current.projectIdOrNone(scope.project().path());
   }
 }
