@@ -6,7 +6,8 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 H2_JAR=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)
 
 start_sidecar() {
-  java -Dquarkus.http.port="$API_PORT" -Dquarkus.management.port="$MGMT_PORT" \
+  # shellcheck disable=SC2086 # JAVA_OPTS holds several options
+  java ${JAVA_OPTS:-} -Dquarkus.http.port="$API_PORT" -Dquarkus.management.port="$MGMT_PORT" \
        -Dsidecar.data-dir="$DATA_DIR" -jar "$JAR" >> "$DATA_DIR.log" 2>&1 &
   SIDECAR=$!
   for _ in $(seq 1 300); do

@@ -7,6 +7,7 @@ public enum ProblemCode {
   MALFORMED_REQUEST(400, "Malformed request"),
   NO_ACTIVE_SESSION(409, "No active session"),
   NO_ACTIVE_PROJECT(409, "No active project"),
+  FORBIDDEN(403, "Forbidden"),
   NOT_FOUND(404, "Not found"),
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
   NOT_ACCEPTABLE(406, "Not acceptable"),

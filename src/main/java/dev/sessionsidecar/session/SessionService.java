@@ -197,8 +197,41 @@ public class SessionService {
   /** Sessions, newest activity first, optionally of one project and status and active since. */
   @Transactional
   public Page<SessionView> list(SessionFilter filter, int limit, int offset) {
-    StringBuilder where = new StringBuilder("1 = 1");
     Parameters params = new Parameters();
+    PanacheQuery<AgentSession> query =
+        AgentSession.find(
+            where(filter, params),
+            Sort.descending("lastActivityAt").and("id", Sort.Direction.Descending),
+            params);
+    var items =
+        query.range(offset, offset + limit - 1).list().stream().map(SessionView::of).toList();
+    return new Page<>(items, query.count(), limit, offset);
+  }
+
+  /** How many sessions the filter matches, and their tool calls and errors summed. */
+  public record Totals(long sessions, long toolCalls, long errors) {}
+
+  /** The totals of the sessions {@link #list} would list, in one aggregate query. */
+  @Transactional
+  public Totals totals(SessionFilter filter) {
+    Parameters params = new Parameters();
+    var query =
+        AgentSession.getEntityManager()
+            .createQuery(
+                "select count(s), coalesce(sum(s.toolCallCount), 0), coalesce(sum(s.errorCount), 0)"
+                    + " from AgentSession s where "
+                    + where(filter, params),
+                Object[].class);
+    params.map().forEach(query::setParameter);
+    Object[] row = query.getSingleResult();
+    return new Totals(
+        ((Number) row[0]).longValue(),
+        ((Number) row[1]).longValue(),
+        ((Number) row[2]).longValue());
+  }
+
+  private static String where(SessionFilter filter, Parameters params) {
+    StringBuilder where = new StringBuilder("1 = 1");
     if (filter.projectPath() != null) {
       where.append(" and project.path = :path");
       params.and("path", filter.projectPath());
@@ -211,13 +244,6 @@ public class SessionService {
       where.append(" and lastActivityAt >= :since");
       params.and("since", filter.activeSince());
     }
-    PanacheQuery<AgentSession> query =
-        AgentSession.find(
-            where.toString(),
-            Sort.descending("lastActivityAt").and("id", Sort.Direction.Descending),
-            params);
-    var items =
-        query.range(offset, offset + limit - 1).list().stream().map(SessionView::of).toList();
-    return new Page<>(items, query.count(), limit, offset);
+    return where.toString();
   }
 }

@@ -45,6 +45,10 @@ public class UsageReports {
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record Group(String group, UsageFigures figures) {}
 
+  /** Figures of one model on one UTC day. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Daily(LocalDate day, String model, UsageFigures figures) {}
+
   /** Which records a listing wants; null parts do not filter. */
   public record RecordFilter(String sessionId, String provider, String model) {}
 
@@ -89,6 +93,17 @@ public class UsageReports {
                     Comparator.comparingLong((Group g) -> g.figures().requests()).reversed())
                 .thenComparing(Group::group))
         .limit(limit)
+        .toList();
+  }
+
+  /** Figures per UTC day and model, oldest day first, models by name within a day. */
+  @Transactional
+  public List<Daily> daily(Scope scope) {
+    return rollups.byDayAndModel(scope.fromDay(), projectId(scope)).entrySet().stream()
+        .map(
+            e ->
+                new Daily(
+                    LocalDate.parse(e.getKey().get(0)), e.getKey().get(1), e.getValue().figures()))
         .toList();
   }
 

@@ -65,6 +65,10 @@ public class UsageResource {
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record SummaryReply(UsageReports.Scope scope, UsageFigures usage) {}
 
+  /** Figures per day and model with their scope. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record DailyReply(UsageReports.Scope scope, List<UsageReports.Daily> days) {}
+
   /** Grouped stats with their scope. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record StatsReply(
@@ -119,5 +123,17 @@ public class UsageResource {
         scope,
         grouping.wireName(),
         reports.stats(scope, grouping, query.integer("limit", 50, 1, MAX_GROUPS)));
+  }
+
+  @GET
+  @Path("/daily")
+  @Operation(
+      summary = "Usage per UTC day and model over since_days (default 30, 0 = all time)",
+      description =
+          "Oldest day first; within a day, models by name. Days without usage are absent.")
+  public DailyReply daily(@Context UriInfo uri) {
+    QueryParameters query = QueryParameters.of(uri, Set.of("since_days"));
+    UsageReports.Scope scope = reports.scope(query.integer("since_days", 30, 0, MAX_SINCE_DAYS));
+    return new DailyReply(scope, reports.daily(scope));
   }
 }

@@ -108,18 +108,29 @@ class UsageRollups {
 
   /** Totals per group, in no particular order. */
   Map<String, UsageTotals> byGroup(UsageGrouping grouping, LocalDate since, Long projectId) {
-    String sql = "select " + grouping.columns() + ", " + SUMS + " from usage_rollup";
-    List<?> rows =
-        filtered(sql, since, projectId, " group by " + grouping.columns()).getResultList();
     Map<String, UsageTotals> groups = new LinkedHashMap<>();
-    int keyColumns = grouping.columnCount();
+    grouped(grouping.columns(), grouping.columnCount(), since, projectId, "")
+        .forEach((parts, totals) -> groups.put(String.join("/", parts), totals));
+    return groups;
+  }
+
+  /** Totals per UTC day and model, ordered by day, then model; the key is [day, model]. */
+  Map<List<String>, UsageTotals> byDayAndModel(LocalDate since, Long projectId) {
+    return grouped("usage_day, model", 2, since, projectId, " order by usage_day, model");
+  }
+
+  private static Map<List<String>, UsageTotals> grouped(
+      String columns, int keyColumns, LocalDate since, Long projectId, String order) {
+    String sql = "select " + columns + ", " + SUMS + " from usage_rollup";
+    List<?> rows = filtered(sql, since, projectId, " group by " + columns + order).getResultList();
+    Map<List<String>, UsageTotals> groups = new LinkedHashMap<>();
     for (Object row : rows) {
       Object[] cells = (Object[]) row;
       List<String> parts = new ArrayList<>();
       for (int i = 0; i < keyColumns; i++) {
         parts.add(String.valueOf(cells[i]));
       }
-      groups.put(String.join("/", parts), UsageTotals.fromRow(cells, keyColumns));
+      groups.put(parts, UsageTotals.fromRow(cells, keyColumns));
     }
     return groups;
   }

@@ -1,0 +1,107 @@
+package dev.sessionsidecar.inspect;
+
+import dev.sessionsidecar.insight.InsightDigest;
+import dev.sessionsidecar.insight.InsightService;
+import dev.sessionsidecar.insight.InsightSource;
+import dev.sessionsidecar.insight.InsightView;
+import dev.sessionsidecar.platform.QueryParameters;
+import dev.sessionsidecar.session.CurrentSession;
+import dev.sessionsidecar.session.ProjectView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Insights ranked by score, filtered by source and confidence, with dismiss and restore. */
+@Path(PagePaths.ROOT + "/insights")
+@Produces(MediaType.TEXT_HTML)
+public class InsightPage {
+
+  static final int LIMIT = 100;
+  static final List<Double> CONFIDENCE_CHOICES = List.of(0.0, 0.5, 0.7, 0.9);
+  static final String DISMISS_REASON = "dismissed on the inspection page";
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance insights(
+        List<InsightView> insights,
+        Filters filters,
+        List<String> sources,
+        List<Double> confidences,
+        String project);
+  }
+
+  /** The filters as the form shows them. */
+  record Filters(String source, double minConfidence, boolean dismissed) {}
+
+  private final InsightDigest digest;
+  private final InsightService insights;
+  private final CurrentSession current;
+
+  InsightPage(InsightDigest digest, InsightService insights, CurrentSession current) {
+    this.digest = digest;
+    this.insights = insights;
+    this.current = current;
+  }
+
+  @GET
+  @Operation(hidden = true)
+  public TemplateInstance list(@Context UriInfo uri) {
+    QueryParameters query =
+        QueryParameters.of(uri, Set.of("source", "min_confidence", "dismissed"));
+    String source = query.oneOf("source", InsightSource.wireNames());
+    boolean dismissed = "true".equals(query.oneOf("dismissed", List.of("true", "false")));
+    double minConfidence = query.fraction("min_confidence", 0);
+    ProjectView project = current.activeProject().orElse(null);
+    List<InsightView> ranked =
+        digest.ranked(
+            new InsightDigest.Filter(
+                project == null ? null : current.projectIdOrNone(project.path()),
+                source == null ? null : InsightSource.fromWire(source).orElseThrow(),
+                null,
+                dismissed,
+                minConfidence,
+                0,
+                LIMIT));
+    return Templates.insights(
+        ranked,
+        new Filters(source, minConfidence, dismissed),
+        InsightSource.wireNames(),
+        CONFIDENCE_CHOICES,
+        project == null ? null : project.name());
+  }
+
+  @POST
+  @Path("/{id}/dismiss")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(hidden = true)
+  public Response dismiss(@PathParam("id") String id) {
+    insights.dismiss(id, DISMISS_REASON, null);
+    return backToList();
+  }
+
+  @POST
+  @Path("/{id}/restore")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(hidden = true)
+  public Response restore(@PathParam("id") String id) {
+    insights.restore(id);
+    return backToList();
+  }
+
+  private static Response backToList() {
+    return Response.seeOther(URI.create(PagePaths.ROOT + "/insights")).build();
+  }
+}

@@ -1,0 +1,123 @@
+package dev.sessionsidecar.inspect;
+
+import dev.sessionsidecar.platform.SidecarConfig;
+import dev.sessionsidecar.platform.Timestamps;
+import dev.sessionsidecar.session.CurrentSession;
+import dev.sessionsidecar.session.PodView;
+import dev.sessionsidecar.session.ProjectView;
+import dev.sessionsidecar.session.SessionFilter;
+import dev.sessionsidecar.session.SessionService;
+import dev.sessionsidecar.session.SessionView;
+import dev.sessionsidecar.usage.UsageFigures;
+import dev.sessionsidecar.usage.UsageReports;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.health.SmallRyeHealth;
+import io.smallrye.health.SmallRyeHealthReporter;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The page's first view: current session, pod, totals over a window, and health. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class OverviewPage {
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance overview(Overview overview, List<Integer> windows);
+  }
+
+  /** Everything the overview shows. */
+  record Overview(
+      SessionView current,
+      ProjectView project,
+      PodView pod,
+      int days,
+      SessionService.Totals sessions,
+      UsageFigures usage,
+      Health health) {}
+
+  /** The sidecar's health as its probes see it. */
+  record Health(String status, List<Check> checks) {
+
+    /** UP or DOWN as a CSS class suffix. */
+    public String tone() {
+      return "UP".equals(status) ? "up" : "down";
+    }
+  }
+
+  /** One health check by name. */
+  record Check(String name, String status) {}
+
+  private final CurrentSession current;
+  private final SessionService sessions;
+  private final UsageReports usage;
+  private final SmallRyeHealthReporter health;
+  private final SidecarConfig config;
+  private final Timestamps time;
+
+  OverviewPage(
+      CurrentSession current,
+      SessionService sessions,
+      UsageReports usage,
+      SmallRyeHealthReporter health,
+      SidecarConfig config,
+      Timestamps time) {
+    this.current = current;
+    this.sessions = sessions;
+    this.usage = usage;
+    this.health = health;
+    this.config = config;
+    this.time = time;
+  }
+
+  @GET
+  @Operation(hidden = true)
+  public TemplateInstance overview(@Context UriInfo uri) {
+    int days = PageWindow.days(uri);
+    UsageReports.Scope scope = usage.scope(days);
+    ProjectView project = scope.project();
+    SessionFilter filter =
+        new SessionFilter(
+            project == null ? null : project.path(), null, time.now().minus(Duration.ofDays(days)));
+    return Templates.overview(
+        new Overview(
+            current.session().orElse(null),
+            project,
+            pod(),
+            days,
+            sessions.totals(filter),
+            usage.summary(scope),
+            health()),
+        PageWindow.CHOICES);
+  }
+
+  private PodView pod() {
+    if (config.podName().isEmpty() && config.podNamespace().isEmpty()) {
+      return null;
+    }
+    return new PodView(
+        config.podName().orElse(null),
+        config.podNamespace().orElse(null),
+        config.nodeName().orElse(null),
+        config.podUid().orElse(null));
+  }
+
+  private Health health() {
+    SmallRyeHealth reported = health.getHealth();
+    JsonObject payload = reported.getPayload();
+    List<Check> checks =
+        payload.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .map(c -> new Check(c.getString("name"), c.getString("status")))
+            .toList();
+    return new Health(payload.getString("status"), checks);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.sessionsidecar.inspect;
+
+import dev.sessionsidecar.task.TaskService;
+import dev.sessionsidecar.task.TaskView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Tasks, running first, refreshed in place every two seconds; cancel buttons on open ones. */
+@Path(PagePaths.ROOT + "/tasks")
+@Produces(MediaType.TEXT_HTML)
+public class TaskPage {
+
+  static final int LIMIT = 100;
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance tasks(List<TaskView> tasks, int days, List<Integer> windows);
+
+    /** The table body alone, which the page polls. */
+    static native TemplateInstance tasks$rows(List<TaskView> tasks, int days);
+  }
+
+  private final TaskService tasks;
+
+  TaskPage(TaskService tasks) {
+    this.tasks = tasks;
+  }
+
+  @GET
+  @Operation(hidden = true)
+  public TemplateInstance list(@Context UriInfo uri) {
+    int days = PageWindow.days(uri);
+    return Templates.tasks(tasks.list(LIMIT, days), days, PageWindow.CHOICES);
+  }
+
+  @GET
+  @Path("/rows")
+  @Operation(hidden = true)
+  public TemplateInstance rows(@Context UriInfo uri) {
+    int days = PageWindow.days(uri);
+    return Templates.tasks$rows(tasks.list(LIMIT, days), days);
+  }
+
+  @POST
+  @Path("/{id}/cancel")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(hidden = true)
+  public Response cancel(@PathParam("id") String id) {
+    tasks.cancel(id);
+    return Response.seeOther(URI.create(PagePaths.ROOT + "/tasks")).build();
+  }
+}

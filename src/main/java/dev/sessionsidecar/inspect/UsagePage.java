@@ -1,0 +1,75 @@
+package dev.sessionsidecar.inspect;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.platform.QueryParameters;
+import dev.sessionsidecar.usage.UsageFigures;
+import dev.sessionsidecar.usage.UsageGrouping;
+import dev.sessionsidecar.usage.UsageReports;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Cost and tokens per day by model as charts, and a table grouped as {@code usage_stats} groups.
+ */
+@Path(PagePaths.ROOT + "/usage")
+@Produces(MediaType.TEXT_HTML)
+public class UsagePage {
+
+  static final int MAX_GROUPS = 200;
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance usage(
+        Usage usage, List<Integer> windows, List<String> groupings);
+  }
+
+  /** What the usage view shows. */
+  record Usage(
+      int days,
+      String project,
+      UsageFigures total,
+      String groupBy,
+      List<UsageReports.Group> groups,
+      List<UsageReports.Daily> daily,
+      String chartJson) {}
+
+  private final UsageReports reports;
+  private final ObjectMapper json;
+
+  UsagePage(UsageReports reports, ObjectMapper json) {
+    this.reports = reports;
+    this.json = json;
+  }
+
+  @GET
+  @Operation(hidden = true)
+  public TemplateInstance usage(@Context UriInfo uri) {
+    QueryParameters query = QueryParameters.of(uri, Set.of("days", "group_by"));
+    int days = PageWindow.days(query);
+    UsageGrouping grouping =
+        UsageGrouping.fromWire(query.oneOf("group_by", UsageGrouping.wireNames()))
+            .orElse(UsageGrouping.MODEL);
+    UsageReports.Scope scope = reports.scope(days);
+    List<UsageReports.Daily> daily = reports.daily(scope);
+    return Templates.usage(
+        new Usage(
+            days,
+            scope.project() == null ? null : scope.project().name(),
+            reports.summary(scope),
+            grouping.wireName(),
+            reports.stats(scope, grouping, MAX_GROUPS),
+            daily,
+            UsageChart.of(daily).toScriptJson(json)),
+        PageWindow.CHOICES,
+        UsageGrouping.wireNames());
+  }
+}

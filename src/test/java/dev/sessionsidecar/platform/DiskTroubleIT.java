@@ -1,0 +1,156 @@
+package dev.sessionsidecar.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged sidecar on a small filesystem that fills up: writes answer 503 with Retry-After,
+ * readiness goes DOWN while liveness stays UP, and once space is freed it recovers by itself.
+ */
+class DiskTroubleIT {
+
+  private static final String SESSION = "disk-1";
+
+  @TempDir Path temp;
+  private Path disk;
+  private boolean mounted;
+
+  /** A 16 MB tmpfs is a real full disk; mounting one needs root, so elsewhere this is skipped. */
+  @BeforeEach
+  void mountASmallFilesystem() throws Exception {
+    disk = Files.createDirectories(temp.resolve("small-disk"));
+    mounted = run("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", disk.toString());
+    assumeTrue(mounted, "mounting a small tmpfs needs root; the disk-trouble test is skipped");
+  }
+
+  @AfterEach
+  void unmount() throws Exception {
+    if (mounted) {
+      run("umount", "-l", disk.toString());
+    }
+  }
+
+  @Test
+  void aFullDiskAnswers503WithRetryAfterAndRecoversWhenSpaceIsFreed() throws Exception {
+    SidecarProcess sidecar = SidecarProcess.start(disk.resolve("data")).awaitReady();
+    try {
+      assertEquals(
+          201,
+          sidecar
+              .post(
+                  sidecar.apiUrl("/v1/sessions"),
+                  "{\"session_id\":\"" + SESSION + "\",\"project_path\":\"/srv/disk\"}")
+              .statusCode());
+      Path filler = disk.resolve("filler");
+      fillUntilFull(filler);
+
+      int stored = 0;
+      HttpResponse<String> refused = null;
+      for (int i = 0; i < 5_000 && refused == null; i++) {
+        HttpResponse<String> answer = recordCall(sidecar, "before-" + i);
+        if (answer.statusCode() == 201) {
+          stored++;
+        } else {
+          refused = answer;
+        }
+      }
+      assertNotNull(refused, "a write failed once the disk was full");
+      assertStorageUnavailable(refused);
+      assertStorageUnavailable(recordCall(sidecar, "while-full"));
+      awaitStatus(sidecar, "/q/health/ready", 503);
+      HttpResponse<String> live = sidecar.get(sidecar.managementUrl("/q/health/live"));
+      assertEquals(200, live.statusCode(), "liveness stays UP: restarting would not free space");
+
+      Files.delete(filler);
+      awaitStatus(sidecar, "/q/health/ready", 200);
+      assertEquals(201, recordCall(sidecar, "after-recovery").statusCode());
+      String session = sidecar.get(sidecar.apiUrl("/v1/sessions/" + SESSION)).body();
+      assertTrue(
+          session.contains("\"tool_calls\":" + (stored + 1)),
+          "every acknowledged call and none of the refused ones are stored ("
+              + stored
+              + " before the disk filled): "
+              + session);
+    } finally {
+      sidecar.stop();
+    }
+  }
+
+  private static HttpResponse<String> recordCall(SidecarProcess sidecar, String callId)
+      throws Exception {
+    return sidecar.post(
+        sidecar.apiUrl("/v1/sessions/" + SESSION + "/tool-calls"),
+        "{\"call_id\":\""
+            + callId
+            + "\",\"tool\":\"Bash\",\"arguments\":{\"command\":\""
+            + "x".repeat(2_000)
+            + "\"},\"duration_ms\":5}");
+  }
+
+  private static void assertStorageUnavailable(HttpResponse<String> answer) {
+    assertEquals(503, answer.statusCode(), answer.body());
+    assertEquals("5", answer.headers().firstValue("Retry-After").orElse(null));
+    assertEquals(
+        "application/problem+json", answer.headers().firstValue("Content-Type").orElse(null));
+    assertTrue(answer.body().contains("\"code\":\"unavailable\""), answer.body());
+    assertFalse(answer.body().contains("org.h2"), "no internals in the answer: " + answer.body());
+  }
+
+  /** Writes zeros until the filesystem refuses more, first by the megabyte, then by 4 kB. */
+  private static void fillUntilFull(Path filler) throws IOException {
+    try (OutputStream out = Files.newOutputStream(filler)) {
+      for (int chunk : new int[] {1 << 20, 4 << 10}) {
+        byte[] zeros = new byte[chunk];
+        try {
+          while (true) {
+            out.write(zeros);
+          }
+        } catch (IOException full) {
+          // this chunk size no longer fits; the next, smaller one fills the rest
+        }
+      }
+    } catch (IOException closingOnAFullDisk) {
+      // the file holds what fitted
+    }
+  }
+
+  private static void awaitStatus(SidecarProcess sidecar, String path, int status)
+      throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    int last = -1;
+    while (Instant.now().isBefore(deadline)) {
+      last = sidecar.get(sidecar.managementUrl(path)).statusCode();
+      if (last == status) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(path + " answered " + last + ", not " + status + ", for 60 s");
+  }
+
+  private static boolean run(String... command) throws Exception {
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      process.getInputStream().transferTo(OutputStream.nullOutputStream());
+      return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+    } catch (IOException noSuchCommand) {
+      return false;
+    }
+  }
+}
