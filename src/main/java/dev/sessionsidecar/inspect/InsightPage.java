@@ -1,6 +1,7 @@
 package dev.sessionsidecar.inspect;
 
 import dev.sessionsidecar.insight.InsightDigest;
+import dev.sessionsidecar.insight.InsightScore;
 import dev.sessionsidecar.insight.InsightService;
 import dev.sessionsidecar.insight.InsightSource;
 import dev.sessionsidecar.insight.InsightView;
@@ -40,6 +41,7 @@ public class InsightPage {
         Filters filters,
         List<String> sources,
         List<Double> confidences,
+        String scoreFormula,
         String project);
   }
 
@@ -80,6 +82,7 @@ public class InsightPage {
         new Filters(source, minConfidence, dismissed),
         InsightSource.wireNames(),
         CONFIDENCE_CHOICES,
+        InsightScore.FORMULA,
         project == null ? null : project.name());
   }
 

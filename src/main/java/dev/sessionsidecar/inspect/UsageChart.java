@@ -13,7 +13,8 @@ import java.util.TreeSet;
 
 /**
  * The usage chart's data in uPlot's shape: one x value per day (Unix seconds at UTC midnight) and,
- * per model, one cost and one token value per day (0 on days the model was not used).
+ * per model, one cost and one token value per day (0 on days the model was not used). A day whose
+ * requests all had an unknown cost has no cost value (null, a gap), not a misleading $0.
  */
 record UsageChart(List<Long> days, List<Series> series) {
 
@@ -37,7 +38,8 @@ record UsageChart(List<Long> days, List<Series> series) {
     for (UsageReports.Daily d : daily) {
       Series s = byModel.get(d.model());
       int i = dayList.indexOf(d.day());
-      s.costUsd().set(i, d.figures().costUsd().doubleValue());
+      boolean costUnknown = d.figures().unknownCostRequests() == d.figures().requests();
+      s.costUsd().set(i, costUnknown ? null : d.figures().costUsd().doubleValue());
       s.tokens().set(i, d.figures().inputTokens() + d.figures().outputTokens());
     }
     List<Long> xs =

@@ -1,8 +1,11 @@
 package dev.sessionsidecar.platform;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -28,15 +31,29 @@ class StorageHousekeeping {
   private static final int MAX_REWRITE_BYTES = 16 << 20;
 
   private final DataSource dataSource;
+  private final StorageSettings settings;
+  private final Scheduler scheduler;
 
-  StorageHousekeeping(DataSource dataSource) {
+  StorageHousekeeping(DataSource dataSource, StorageSettings settings, Scheduler scheduler) {
     this.dataSource = dataSource;
+    this.settings = settings;
+    this.scheduler = scheduler;
   }
 
-  @Scheduled(
-      every = "${sidecar.storage.compact-every:10s}",
-      delayed = "10s",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void schedule(@Observes StartupEvent started) {
+    if ("off".equals(settings.compactEvery())) {
+      Log.info("Storage housekeeping is off (sidecar.storage.compact-every=off)");
+      return;
+    }
+    scheduler
+        .newJob("storage-housekeeping")
+        .setInterval(settings.compactEvery())
+        .setDelayed(settings.compactEvery())
+        .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+        .setTask(execution -> compact())
+        .schedule();
+  }
+
   void compact() {
     try (Connection connection = dataSource.getConnection()) {
       if (!connection.isWrapperFor(JdbcConnection.class)) {
