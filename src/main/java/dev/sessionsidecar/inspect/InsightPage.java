@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -92,7 +91,7 @@ public class InsightPage {
   @Operation(hidden = true)
   public Response dismiss(@PathParam("id") String id) {
     insights.dismiss(id, DISMISS_REASON, null);
-    return backToList();
+    return PagePaths.seeOther("insights");
   }
 
   @POST
@@ -101,10 +100,6 @@ public class InsightPage {
   @Operation(hidden = true)
   public Response restore(@PathParam("id") String id) {
     insights.restore(id);
-    return backToList();
-  }
-
-  private static Response backToList() {
-    return Response.seeOther(URI.create(PagePaths.ROOT + "/insights")).build();
+    return PagePaths.seeOther("insights");
   }
 }

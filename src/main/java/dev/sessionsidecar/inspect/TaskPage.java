@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -60,6 +59,6 @@ public class TaskPage {
   @Operation(hidden = true)
   public Response cancel(@PathParam("id") String id) {
     tasks.cancel(id);
-    return Response.seeOther(URI.create(PagePaths.ROOT + "/tasks")).build();
+    return PagePaths.seeOther("tasks");
   }
 }

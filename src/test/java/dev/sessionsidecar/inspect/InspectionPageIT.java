@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sessionsidecar.task.Tasks;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -165,8 +166,8 @@ class InspectionPageIT {
     assertEquals("cancelled", api("/v1/tasks/" + day.taskToCancel()).getString("status"));
 
     String url = browser.getCurrentUrl();
-    RealisticDay.patchTask(
-        day.taskInProgress(), Map.of("progress", 0.9, "statusMessage", "nearly"));
+    Tasks.patch(day.taskInProgress(), Map.of("progress", 0.9, "statusMessage", "nearly"))
+        .statusCode(200);
     wait.until(d -> task(day.taskInProgress()).getText().contains("90%"));
     assertEquals(url, browser.getCurrentUrl(), "updated in place, without navigating");
     leave("tasks-after-cancel");

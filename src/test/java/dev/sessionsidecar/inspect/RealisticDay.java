@@ -6,6 +6,7 @@ import static dev.sessionsidecar.Api.recordUsage;
 import static dev.sessionsidecar.Api.startSession;
 import static io.restassured.RestAssured.given;
 
+import dev.sessionsidecar.task.Tasks;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -127,27 +128,14 @@ record RealisticDay(
   }
 
   private static String task(String title, Double progress, String message) {
-    String id =
-        given()
-            .contentType(ContentType.JSON)
-            .body(Map.of("kind", "external", "title", title))
-            .post("/v1/tasks")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("taskId");
+    String id = Tasks.createId(Map.of("kind", "external", "title", title));
     if (progress != null) {
       patchTask(id, Map.of("progress", progress, "statusMessage", message));
     }
     return id;
   }
 
-  static void patchTask(String id, Map<String, Object> body) {
-    given()
-        .contentType(ContentType.JSON)
-        .body(body)
-        .patch("/v1/tasks/{id}", id)
-        .then()
-        .statusCode(200);
+  private static void patchTask(String id, Map<String, Object> body) {
+    Tasks.patch(id, body).statusCode(200);
   }
 }

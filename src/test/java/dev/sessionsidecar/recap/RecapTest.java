@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sessionsidecar.task.Tasks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -229,14 +230,7 @@ class RecapTest {
   }
 
   private static String agentTask(String title) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("kind", "external", "title", title))
-        .post("/v1/tasks")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("taskId");
+    return Tasks.createId(Map.of("kind", "external", "title", title));
   }
 
   private static void patchTask(String id, String status) {
