@@ -1,5 +1,7 @@
 package dev.sessionsidecar.inspect;
 
+import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.task.TaskService;
 import dev.sessionsidecar.task.TaskView;
 import io.quarkus.qute.CheckedTemplate;
@@ -58,7 +60,15 @@ public class TaskPage {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(hidden = true)
   public Response cancel(@PathParam("id") String id) {
-    tasks.cancel(id);
+    try {
+      tasks.cancel(id);
+    } catch (ApiException e) {
+      // The task ended between the page showing it and the click (the table is up to 2 s old):
+      // the list, which now shows how it ended, answers the person better than a 409 does.
+      if (e.code() != ProblemCode.CONFLICT) {
+        throw e;
+      }
+    }
     return PagePaths.seeOther("tasks");
   }
 }

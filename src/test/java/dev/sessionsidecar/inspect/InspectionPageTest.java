@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.sessionsidecar.task.Tasks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -154,6 +155,19 @@ class InspectionPageTest {
         .then()
         .statusCode(303);
     given().get("/v1/insights/{id}", day.insightToKeep()).then().body("dismissed", equalTo(false));
+  }
+
+  @Test
+  void cancellingATaskThatEndedMeanwhileShowsHowItEnded() {
+    String task = Tasks.createId(Map.of("kind", "external", "title", "ends before the click"));
+    Tasks.patch(task, Map.of("status", "completed")).statusCode(200);
+    form()
+        .header("Origin", origin())
+        .post("/ui/tasks/{id}/cancel", task)
+        .then()
+        .statusCode(303)
+        .header("Location", containsString("/ui/tasks"));
+    Tasks.get(task).body("status", equalTo("completed"));
   }
 
   @Test
