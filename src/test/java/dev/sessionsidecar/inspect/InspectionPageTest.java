@@ -98,6 +98,17 @@ class InspectionPageTest {
   }
 
   @Test
+  void markupTheAgentWroteIsShownAsText() {
+    given()
+        .get("/ui/sessions/{id}", day.endedSession())
+        .then()
+        .statusCode(200)
+        .body(containsString("&lt;script&gt;alert("))
+        .body(not(containsString(RealisticDay.EDITED_MARKUP)))
+        .body(not(containsString("<script>alert")));
+  }
+
+  @Test
   void assetsShipInTheApplication() {
     given().get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").then().statusCode(200);
     given().get("/webjars/uplot/1.6.30/dist/uPlot.min.css").then().statusCode(200);

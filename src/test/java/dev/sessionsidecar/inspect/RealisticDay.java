@@ -31,11 +31,14 @@ record RealisticDay(
 
   static final String PROJECT = "/srv/projects/checkout";
 
+  /** Markup an agent really writes (a TSX edit); the page must show it as text. */
+  static final String EDITED_MARKUP = "<script>alert('cart')</script><b>{total}</b>";
+
   static RealisticDay seed() {
     String ended = session("morning-1");
     call(ended, "Read", Map.of("path", "src/cart.ts"), null);
     call(ended, "Bash", Map.of("command", "npm test"), "3 tests failed: cart total");
-    call(ended, "Edit", Map.of("path", "src/cart.ts", "old", "a", "new", "b"), null);
+    call(ended, "Edit", Map.of("path", "src/Cart.tsx", "new", EDITED_MARKUP), null);
     call(ended, "Bash", Map.of("command", "npm test"), null);
     endSession(ended, Map.of("summary", "Fixed the cart total.")).statusCode(200);
 
