@@ -6,7 +6,9 @@
 # run show RSS, the live heap after a full GC (jcmd's class histogram; flat means no leak, even
 # when RSS grows because the JVM sizes its heap to the machine) and the data directory's size.
 # JAVA_OPTS passes options to the sidecar's JVM; by default -XX:MaxRAM=512m, so the JVM sizes its
-# heap as it does under the pod's 512 Mi memory limit (deploy/k8s/base/agent.yaml).
+# heap as it does under the pod's 512 Mi memory limit (deploy/k8s/base/agent.yaml). With
+# -XX:NativeMemoryTracking=summary in JAVA_OPTS the samples also say what the JVM has committed
+# (total, heap, GC structures, classes, code cache, the rest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +25,18 @@ source bench/sidecar.sh
 
 rss() { awk '/VmRSS/ {print int($2 / 1024) " MB"}' "/proc/$SIDECAR/status"; }
 live_heap() { jcmd "$SIDECAR" GC.class_histogram | awk '/^Total/ {print int($3 / 1048576) " MB"}'; }
-sample() { echo "  at ${1}s: RSS $(rss), live heap $(live_heap), data $(du -sm "$DATA_DIR" | cut -f1) MB"; }
+committed() {
+  case "$JAVA_OPTS" in *NativeMemoryTracking=summary*) ;; *) return 0 ;; esac
+  jcmd "$SIDECAR" VM.native_memory summary scale=MB | awk '
+    function mb(line) { sub(/.*committed=/, "", line); return line + 0 }
+    /^Total:/ { total = mb($0) }
+    /^- / { name = $0; sub(/^- */, "", name); sub(/ *\(.*/, "", name); by[name] = mb($0) }
+    END { meta = by["Class"] + by["Metaspace"]
+          printf ", JVM committed %d MB (heap %d, GC %d, classes %d, code %d, other %d)", total,
+            by["Java Heap"], by["GC"], meta, by["Code"],
+            total - by["Java Heap"] - by["GC"] - meta - by["Code"] }'
+}
+sample() { echo "  at ${1}s: RSS $(rss), live heap $(live_heap), data $(du -sm "$DATA_DIR" | cut -f1) MB$(committed)"; }
 B="http://127.0.0.1:$API_PORT"
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS=$JAVA_OPTS; rate ~$RATE/s, $CONNECTIONS connections, ${DURATION}s"
