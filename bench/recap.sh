@@ -29,8 +29,8 @@ stop_sidecar
 java -cp "$H2_JAR" bench/RecapSeed.java "$DATA_DIR" "$SESSIONS" "$CALLS_PER_SESSION" "$USAGE_PER_SESSION"
 start_sidecar
 B="http://127.0.0.1:$API_PORT"
-curl -s "$B/v1/tools/session" -H 'content-type: application/json' -d '{"action":"recap"}' \
-  | head -c 400; echo
+recap=$(curl -s "$B/v1/tools/session" -H 'content-type: application/json' -d '{"action":"recap"}')
+echo "${recap:0:400}"   # (not through head: with pipefail, curl's broken pipe would end the run)
 for _ in $(seq 1 1000); do curl -s -o /dev/null "$B/v1/recap"; done   # warm-up (JIT)
 measure "GET /v1/recap (JSON)" "$B/v1/recap"
 measure "GET /v1/recap (text)" -H 'Accept: text/plain' "$B/v1/recap"

@@ -1,31 +1,24 @@
 package dev.sessionsidecar.mcp;
 
+import dev.sessionsidecar.platform.BrowserOrigins;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
-import java.util.List;
-import java.util.Locale;
 
 /**
- * Refuses MCP requests whose {@code Origin} is not this machine or a configured origin, as the
- * Streamable HTTP transport asks: a web page must not drive the agent's sidecar (DNS rebinding).
- * Requests without an Origin (agents, CLIs) pass.
+ * Refuses MCP requests from web pages {@link BrowserOrigins} rejects, as the Streamable HTTP
+ * transport asks: a web page must not drive the agent's sidecar (DNS rebinding). Answers in
+ * JSON-RPC, since MCP clients read that.
  */
 @ApplicationScoped
 class McpOriginCheck {
 
-  private static final List<String> LOCAL_HOSTS = List.of("localhost", "127.0.0.1", "[::1]", "::1");
+  private final BrowserOrigins origins;
 
-  private final List<String> allowed;
-
-  McpOriginCheck(McpSettings settings) {
-    this.allowed =
-        settings.allowedOrigins().orElse(List.of()).stream()
-            .map(o -> o.toLowerCase(Locale.ROOT))
-            .toList();
+  McpOriginCheck(BrowserOrigins origins) {
+    this.origins = origins;
   }
 
   void install(@Observes Router router) {
@@ -33,8 +26,7 @@ class McpOriginCheck {
   }
 
   private void check(RoutingContext ctx) {
-    String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
-    if (origin == null || isAllowed(origin)) {
+    if (origins.allows(ctx.request().getHeader(HttpHeaders.ORIGIN))) {
       ctx.next();
       return;
     }
@@ -43,19 +35,6 @@ class McpOriginCheck {
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .end(
             "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Origin not"
-                + " allowed: add it to sidecar.mcp.allowed-origins\"}}");
-  }
-
-  private boolean isAllowed(String origin) {
-    String normalized = origin.toLowerCase(Locale.ROOT);
-    if (allowed.contains(normalized)) {
-      return true;
-    }
-    try {
-      String host = URI.create(normalized).getHost();
-      return host != null && LOCAL_HOSTS.contains(host);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+                + " allowed: add it to sidecar.allowed-origins\"}}");
   }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The sidecar's own configuration keys, all under {@code sidecar.}. */
@@ -30,6 +31,12 @@ public interface SidecarConfig {
 
   /** The pod's UID ({@code SIDECAR_POD_UID}). */
   Optional<String> podUid();
+
+  /**
+   * Web origins, besides this machine's, whose pages may call {@code /v1} and {@code /mcp} (for
+   * example {@code https://ui.example}); see {@link BrowserOrigins}.
+   */
+  Optional<List<String>> allowedOrigins();
 
   /** Session settings. */
   SessionSettings session();

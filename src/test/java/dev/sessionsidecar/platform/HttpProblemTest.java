@@ -11,6 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** What the HTTP layer answers to requests that never reach a feature. */
@@ -112,6 +114,44 @@ class HttpProblemTest {
         .then()
         .statusCode(201)
         .body("tool", equalTo("chunked"));
+  }
+
+  @Test
+  void webPagesFromOtherOriginsCannotCallTheApi() {
+    Map<String, Object> usage =
+        Map.of(
+            "request_id",
+            UUID.randomUUID().toString(),
+            "provider",
+            "p",
+            "model",
+            "m",
+            "input_tokens",
+            10,
+            "output_tokens",
+            2);
+    assertProblem(
+            given()
+                .header("Origin", "https://evil.example")
+                .contentType(ContentType.JSON)
+                .body(usage)
+                .post("/v1/usage")
+                .then(),
+            403,
+            "forbidden")
+        .body("detail", containsString("sidecar.allowed-origins"));
+    assertProblem(
+        given().header("Origin", "https://evil.example").get("/v1/sessions").then(),
+        403,
+        "forbidden");
+    // 201, not 200: the refused request stored nothing under this request_id.
+    given()
+        .header("Origin", "http://localhost:3000")
+        .contentType(ContentType.JSON)
+        .body(usage)
+        .post("/v1/usage")
+        .then()
+        .statusCode(201);
   }
 
   @Test
