@@ -39,7 +39,7 @@ committed() {
 sample() { echo "  at ${1}s: RSS $(rss), live heap $(live_heap), data $(du -sm "$DATA_DIR" | cut -f1) MB$(committed)"; }
 B="http://127.0.0.1:$API_PORT"
 
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS=$JAVA_OPTS; rate ~$RATE/s, $CONNECTIONS connections, ${DURATION}s"
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS=$JAVA_OPTS${MALLOC_ARENA_MAX:+, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX}; rate ~$RATE/s, $CONNECTIONS connections, ${DURATION}s"
 start_sidecar
 SESSION="load-$(date +%s)"
 curl -sf -XPOST "$B/v1/sessions" -H 'content-type: application/json' \
