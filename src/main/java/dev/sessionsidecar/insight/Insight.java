@@ -5,6 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 
@@ -12,7 +14,10 @@ import java.time.Instant;
 @Entity
 public class Insight extends PanacheEntityBase {
 
-  @Id public String id;
+  /** Assigned by the database on insert, never reused: the {@code insight_id} of the tool. */
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
 
   @Column(name = "project_id", nullable = false)
   public Long projectId;

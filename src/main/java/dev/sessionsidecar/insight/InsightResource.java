@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** REST door to insights: report, read ranked, dismiss, restore, and ponder on demand. */
@@ -31,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InsightResource {
 
   static final int MAX_PAGE = 200;
+
+  private static final String ID_DOC = "The insight's id: a positive integer";
 
   private final InsightService insights;
   private final InsightDigest digest;
@@ -59,7 +64,8 @@ public class InsightResource {
     }
     InsightService.Reported reported = insights.report(request.finding(), request.project());
     if (reported.outcome() == InsightService.Outcome.CREATED) {
-      return Response.created(uri.getAbsolutePathBuilder().path(reported.insight().id()).build())
+      return Response.created(
+              uri.getAbsolutePathBuilder().path(Long.toString(reported.insight().id())).build())
           .entity(reported.insight())
           .build();
     }
@@ -95,17 +101,28 @@ public class InsightResource {
   @GET
   @Path("/{id}")
   @Operation(summary = "Read one insight")
-  public InsightView get(@PathParam("id") String id) {
-    return insights.get(id);
+  public InsightView get(
+      @PathParam("id")
+          @Parameter(
+              description = ID_DOC,
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+          String id) {
+    return insights.get(InsightId.parse("id", id));
   }
 
   @POST
   @Path("/{id}/dismiss")
   @Consumes(MediaType.WILDCARD)
   @Operation(hidden = true)
-  public InsightView dismissWithoutBody(@PathParam("id") String id, @Context HttpHeaders headers) {
+  public InsightView dismissWithoutBody(
+      @PathParam("id")
+          @Parameter(
+              description = ID_DOC,
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+          String id,
+      @Context HttpHeaders headers) {
     NoBody.require(headers);
-    return insights.dismiss(id, null, null).insight();
+    return insights.dismiss(InsightId.parse("id", id), null, null).insight();
   }
 
   @POST
@@ -115,17 +132,31 @@ public class InsightResource {
       description =
           "Optional body {\"reason\": ...}. It stays dismissed when its finding is reported or"
               + " pondered again, until restored. Dismissing twice keeps the first dismissal.")
-  public InsightView dismiss(@PathParam("id") String id, @Valid DismissInsightRequest request) {
-    return insights.dismiss(id, request == null ? null : request.reason(), null).insight();
+  public InsightView dismiss(
+      @PathParam("id")
+          @Parameter(
+              description = ID_DOC,
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+          String id,
+      @Valid DismissInsightRequest request) {
+    return insights
+        .dismiss(InsightId.parse("id", id), request == null ? null : request.reason(), null)
+        .insight();
   }
 
   @POST
   @Path("/{id}/restore")
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Bring a dismissed insight back")
-  public InsightView restore(@PathParam("id") String id, @Context HttpHeaders headers) {
+  public InsightView restore(
+      @PathParam("id")
+          @Parameter(
+              description = ID_DOC,
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+          String id,
+      @Context HttpHeaders headers) {
     NoBody.require(headers);
-    return insights.restore(id).insight();
+    return insights.restore(InsightId.parse("id", id)).insight();
   }
 
   @POST

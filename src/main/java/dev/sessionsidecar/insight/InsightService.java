@@ -3,7 +3,6 @@ package dev.sessionsidecar.insight;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.platform.ApiException;
-import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.Project;
@@ -13,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
@@ -72,7 +70,6 @@ public class InsightService {
     Outcome outcome;
     if (insight == null) {
       insight = new Insight();
-      insight.id = UUID.randomUUID().toString();
       insight.projectId = project.id;
       insight.source = finding.source();
       insight.kind = finding.kind();
@@ -98,13 +95,13 @@ public class InsightService {
   }
 
   @Transactional
-  public InsightView get(String id) {
+  public InsightView get(long id) {
     return view(found(id, LockModeType.NONE));
   }
 
   /** Dismisses an insight for good; dismissing it again keeps the first dismissal. */
   @Transactional
-  public Reported dismiss(String id, String reason, Long requiredProjectId) {
+  public Reported dismiss(long id, String reason, Long requiredProjectId) {
     Insight insight = found(id, LockModeType.PESSIMISTIC_WRITE);
     if (requiredProjectId != null && !insight.projectId.equals(requiredProjectId)) {
       throw notFound(id);
@@ -119,7 +116,7 @@ public class InsightService {
 
   /** Brings a dismissed insight back into the digest. */
   @Transactional
-  public Reported restore(String id) {
+  public Reported restore(long id) {
     Insight insight = found(id, LockModeType.PESSIMISTIC_WRITE);
     if (!insight.dismissed()) {
       return new Reported(Outcome.UNCHANGED, view(insight));
@@ -134,7 +131,7 @@ public class InsightService {
     return InsightView.of(insight, project.path, time.now(), mapper);
   }
 
-  private static Insight found(String id, LockModeType lock) {
+  private static Insight found(long id, LockModeType lock) {
     Insight insight = Insight.findById(id, lock);
     if (insight == null) {
       throw notFound(id);
@@ -142,8 +139,9 @@ public class InsightService {
     return insight;
   }
 
-  static ApiException notFound(String id) {
-    return ApiException.notFound("No insight with id " + PlainText.abbreviate(id, 80) + ".");
+  static ApiException notFound(long id) {
+    return ApiException.notFound(
+        "No insight with id " + id + ": take an id from the insights list.");
   }
 
   private String json(Finding finding) {

@@ -11,7 +11,7 @@ import java.util.List;
 /** An insight as readers see it, with its rank score at the time of reading. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record InsightView(
-    String id,
+    long id,
     String project,
     String source,
     String kind,

@@ -1,6 +1,7 @@
 package dev.sessionsidecar.inspect;
 
 import dev.sessionsidecar.insight.InsightDigest;
+import dev.sessionsidecar.insight.InsightId;
 import dev.sessionsidecar.insight.InsightScore;
 import dev.sessionsidecar.insight.InsightService;
 import dev.sessionsidecar.insight.InsightSource;
@@ -90,7 +91,7 @@ public class InsightPage {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(hidden = true)
   public Response dismiss(@PathParam("id") String id) {
-    insights.dismiss(id, DISMISS_REASON, null);
+    insights.dismiss(InsightId.parse("id", id), DISMISS_REASON, null);
     return PagePaths.seeOther("insights");
   }
 
@@ -99,7 +100,7 @@ public class InsightPage {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(hidden = true)
   public Response restore(@PathParam("id") String id) {
-    insights.restore(id);
+    insights.restore(InsightId.parse("id", id));
     return PagePaths.seeOther("insights");
   }
 }

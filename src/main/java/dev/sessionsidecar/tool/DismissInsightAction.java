@@ -25,13 +25,14 @@ class DismissInsightAction implements SessionAction {
 
   @Override
   public ToolReply run(ToolArguments arguments) {
-    String id =
+    long id =
         arguments
-            .id(ToolParameter.INSIGHT_ID)
+            .insightId()
             .orElseThrow(
                 () ->
                     ApiException.invalidArgument(
-                        "insight_id", "is required: take an id from insights"));
+                        "insight_id",
+                        "is required: a positive integer, the id of an insight from insights"));
     ProjectView project = current.activeProject().orElseThrow(ListSessionsAction::noActiveProject);
     InsightService.Reported dismissed =
         insights.dismiss(id, null, InsightsAction.projectId(current, project));

@@ -9,7 +9,8 @@ final class InsightLines {
 
   static String insight(InsightView i) {
     StringBuilder line =
-        new StringBuilder(i.id())
+        new StringBuilder("id=")
+            .append(i.id())
             .append(" score=")
             .append(i.score())
             .append(" confidence=")

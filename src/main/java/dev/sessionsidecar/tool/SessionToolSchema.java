@@ -1,5 +1,6 @@
 package dev.sessionsidecar.tool;
 
+import dev.sessionsidecar.insight.InsightId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -74,6 +75,10 @@ public final class SessionToolSchema {
         property.put("default", 0.3);
       }
       case GROUP_BY -> property.put("default", "model");
+      case INSIGHT_ID -> {
+        property.put("minimum", 1);
+        property.put("maximum", InsightId.MAX);
+      }
       default -> property.put("minLength", 1);
     }
     return property;

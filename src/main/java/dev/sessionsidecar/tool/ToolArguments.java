@@ -2,6 +2,7 @@ package dev.sessionsidecar.tool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessionsidecar.insight.InsightId;
 import dev.sessionsidecar.platform.ApiException;
 import java.util.Optional;
 
@@ -37,6 +38,19 @@ public final class ToolArguments {
           "must be a non-empty string of at most " + MAX_ID_LENGTH + " characters");
     }
     return Optional.of(node.asText());
+  }
+
+  /** An insight id, if given: a JSON integer that {@link InsightId} accepts. */
+  public Optional<Long> insightId() {
+    String name = ToolParameter.INSIGHT_ID.wireName();
+    JsonNode node = values.get(name);
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+      throw InsightId.invalid(name);
+    }
+    return Optional.of(InsightId.checked(name, node.asLong()));
   }
 
   /** {@code limit}, from 1 to the action's maximum, or the action's default. */

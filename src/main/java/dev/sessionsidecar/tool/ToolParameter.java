@@ -6,7 +6,7 @@ import java.util.List;
 public enum ToolParameter {
   SESSION_ID("session_id", "string", "Session id; defaults to the current session.", List.of()),
   TASK_ID("task_id", "string", "Task id (taskId) from tasks_list.", List.of()),
-  INSIGHT_ID("insight_id", "string", "Insight id from insights.", List.of()),
+  INSIGHT_ID("insight_id", "integer", "Insight id (a positive integer) from insights.", List.of()),
   GROUP_BY(
       "group_by",
       "string",

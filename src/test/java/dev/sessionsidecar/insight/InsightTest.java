@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionsidecar.task.Tasks;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,7 @@ class InsightTest {
     String project = newProject();
     Map<String, Object> body = finding(project, "Setup guide says nothing about ports", 0.6);
     body.put("dedupe_key", "docs:setup:ports");
-    String id =
+    int id =
         report(body)
             .statusCode(201)
             .header("Location", startsWith("http"))
@@ -62,7 +63,7 @@ class InsightTest {
   @Test
   void withoutADedupeKeyTheKindAndTitleIdentifyTheFinding() {
     String project = newProject();
-    String id = report(finding(project, "No README", 0.5)).statusCode(201).extract().path("id");
+    int id = report(finding(project, "No README", 0.5)).statusCode(201).extract().path("id");
     report(finding(project, "no readme ", 0.5))
         .statusCode(200)
         .body("id", equalTo(id))
@@ -74,7 +75,7 @@ class InsightTest {
     String project = newProject();
     newSession(project);
     Map<String, Object> body = finding(project, "Deploy steps missing", 0.9);
-    String id = report(body).statusCode(201).extract().path("id");
+    int id = report(body).statusCode(201).extract().path("id");
     dismiss(id).statusCode(200).body("dismissed", equalTo(true));
     report(body).statusCode(200).body("dismissed", equalTo(true)).body("occurrences", equalTo(2));
     tool(Map.of("action", "insights")).statusCode(200).body("data.insights", hasSize(0));
@@ -90,12 +91,12 @@ class InsightTest {
   void theDigestRanksByScoreAndFilters() {
     String project = newProject();
     newSession(project);
-    String weak = report(finding(project, "Maybe a gap", 0.35)).extract().path("id");
-    String strong = report(finding(project, "Surely a gap", 0.95)).extract().path("id");
+    int weak = report(finding(project, "Maybe a gap", 0.35)).extract().path("id");
+    int strong = report(finding(project, "Surely a gap", 0.95)).extract().path("id");
     Map<String, Object> proactive = finding(project, "Cache the build", 0.7);
     proactive.put("source", "proactive");
     proactive.put("kind", "tool_chain");
-    String middle = report(proactive).extract().path("id");
+    int middle = report(proactive).extract().path("id");
     report(finding(project, "Too doubtful", 0.1)).statusCode(201);
 
     tool(Map.of("action", "insights"))
@@ -118,7 +119,7 @@ class InsightTest {
   void readingChangesNothing() {
     String project = newProject();
     newSession(project);
-    String id = report(finding(project, "Read me twice", 0.7)).extract().path("id");
+    int id = report(finding(project, "Read me twice", 0.7)).extract().path("id");
     String before = given().get("/v1/insights/{id}", id).then().extract().asString();
     List<Object> listBefore = list("?project=" + project).extract().path("$");
     for (int i = 0; i < 3; i++) {
@@ -133,15 +134,17 @@ class InsightTest {
   @Test
   void dismissingNeedsAnIdOfTheActiveProjectAndMayBeRepeated() {
     String other = newProject();
-    String foreign = report(finding(other, "Elsewhere", 0.9)).extract().path("id");
+    int foreign = report(finding(other, "Elsewhere", 0.9)).extract().path("id");
     String project = newProject();
     newSession(project);
-    String id = report(finding(project, "Here", 0.9)).extract().path("id");
+    int id = report(finding(project, "Here", 0.9)).extract().path("id");
 
     assertProblem(tool(Map.of("action", "dismiss_insight")), 400, "invalid_argument")
         .body("errors[0].field", equalTo("insight_id"));
     assertProblem(
-        tool(Map.of("action", "dismiss_insight", "insight_id", "nope")), 404, "not_found");
+        tool(Map.of("action", "dismiss_insight", "insight_id", Integer.MAX_VALUE)),
+        404,
+        "not_found");
     assertProblem(
         tool(Map.of("action", "dismiss_insight", "insight_id", foreign)), 404, "not_found");
     tool(Map.of("action", "dismiss_insight", "insight_id", id))
@@ -152,6 +155,32 @@ class InsightTest {
         .statusCode(200)
         .body("text", startsWith("already dismissed"));
     given().get("/v1/insights/{id}", foreign).then().body("dismissed", equalTo(false));
+  }
+
+  @Test
+  void insightIdsArePositiveIntegersAndNothingElseIsAccepted() {
+    String project = newProject();
+    newSession(project);
+    int first = report(finding(project, "Numbered one", 0.9)).extract().path("id");
+    int second = report(finding(project, "Numbered two", 0.9)).extract().path("id");
+    assertTrue(first >= 1 && second > first, first + " then " + second);
+    given().get("/v1/insights/{id}", second).then().statusCode(200).body("id", equalTo(second));
+    tool(Map.of("action", "insights"))
+        .body("text", containsString("id=" + first + " "))
+        .body("data.insights.id", hasItem(first));
+
+    for (Object bad : List.of("42", "abc", 0, -1, 1.5, 9007199254740993L)) {
+      assertProblem(
+              tool(Map.of("action", "dismiss_insight", "insight_id", bad)), 400, "invalid_argument")
+          .body("errors[0].field", equalTo("insight_id"))
+          .body("detail", containsString("positive integer"));
+    }
+    for (String bad : List.of("abc", "0", "-1", "1.5", "9007199254740993", "00000000000000001")) {
+      assertProblem(given().get("/v1/insights/{id}", bad).then(), 400, "invalid_argument")
+          .body("errors[0].field", equalTo("id"));
+    }
+    assertProblem(given().get("/v1/insights/{id}", 9007199254740991L).then(), 404, "not_found");
+    given().get("/v1/insights/{id}", first).then().body("dismissed", equalTo(false));
   }
 
   @Test
@@ -212,7 +241,7 @@ class InsightTest {
     assertProblem(tool(Map.of("action", "insights", "min_confidence", 2)), 400, "invalid_argument")
         .body("errors[0].field", equalTo("min_confidence"));
     assertProblem(tool(Map.of("action", "insights", "since_days", -1)), 400, "invalid_argument");
-    assertProblem(given().get("/v1/insights/{id}", "unknown").then(), 404, "not_found");
+    assertProblem(given().get("/v1/insights/{id}", 999_999_999).then(), 404, "not_found");
   }
 
   @Test
@@ -257,7 +286,7 @@ class InsightTest {
         .body("data.insights[1].evidence", hasSize(3));
 
     ponder().body("result.projects[0].unchanged", equalTo(3));
-    String retryLoop =
+    int retryLoop =
         tool(Map.of("action", "insights", "insight_source", "pondering"))
             .extract()
             .path("data.insights.find { it.kind == 'retry_loop' }.id");

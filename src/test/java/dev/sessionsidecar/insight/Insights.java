@@ -35,11 +35,11 @@ final class Insights {
     return given().get("/v1/insights" + query).then();
   }
 
-  static ValidatableResponse dismiss(String id) {
+  static ValidatableResponse dismiss(long id) {
     return given().post("/v1/insights/{id}/dismiss", id).then();
   }
 
-  static ValidatableResponse restore(String id) {
+  static ValidatableResponse restore(long id) {
     return given().post("/v1/insights/{id}/restore", id).then();
   }
 }

@@ -204,7 +204,7 @@ class InspectionPageIT {
     return browser.findElement(By.id(id)).getText().strip();
   }
 
-  private static WebElement insight(String id) {
+  private static WebElement insight(long id) {
     return browser.findElement(By.cssSelector("li[data-insight='" + id + "']"));
   }
 

@@ -24,8 +24,8 @@ record RealisticDay(
     String project,
     String endedSession,
     String currentSession,
-    String insightToDismiss,
-    String insightToKeep,
+    int insightToDismiss,
+    int insightToKeep,
     String taskToCancel,
     String taskInProgress) {
 
@@ -56,9 +56,9 @@ record RealisticDay(
     }
     usage(current, "acme", "acme-large-unpriced", 5_000, 500, null, now);
 
-    String dismiss =
+    int dismiss =
         insight("pondering", "retry_loop", "Bash retried 3 times with the same command", 0.8);
-    String keep =
+    int keep =
         insight("proactive", "tool_chain", "Read then Edit: consider a single patch tool", 0.6);
     insight("pondering", "slow_tool", "npm run build takes over a minute", 0.4);
 
@@ -111,7 +111,7 @@ record RealisticDay(
     recordUsage(body).statusCode(201);
   }
 
-  private static String insight(String source, String kind, String title, double confidence) {
+  private static int insight(String source, String kind, String title, double confidence) {
     return given()
         .contentType(ContentType.JSON)
         .body(

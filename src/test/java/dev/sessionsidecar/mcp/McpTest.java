@@ -89,6 +89,10 @@ class McpTest {
     assertEquals(30, ((Number) properties.get("since_days").get("default")).intValue());
     assertEquals(0, ((Number) properties.get("since_days").get("minimum")).intValue());
     assertEquals(1, ((Number) properties.get("min_confidence").get("maximum")).intValue());
+    assertEquals("integer", properties.get("insight_id").get("type"));
+    assertEquals(1, ((Number) properties.get("insight_id").get("minimum")).intValue());
+    assertEquals("string", properties.get("task_id").get("type"));
+    assertEquals("string", properties.get("session_id").get("type"));
     assertTrue(tools.get(0).outputSchema() != null, "an output schema is declared");
   }
 

@@ -136,10 +136,10 @@ class RecapTest {
     putPreference("style", Map.of("value", "terse", "project", "global")).statusCode(201);
     putPreference("style", Map.of("value", "verbose", "project", PROJECT)).statusCode(201);
 
-    String strong = insight(PROJECT, "Strong finding", 0.9);
-    String middling = insight(PROJECT, "Middling finding", 0.6);
+    int strong = insight(PROJECT, "Strong finding", 0.9);
+    int middling = insight(PROJECT, "Middling finding", 0.6);
     insight(PROJECT, "Weak finding", 0.4);
-    String dismissed = insight(PROJECT, "Dismissed finding", 0.95);
+    int dismissed = insight(PROJECT, "Dismissed finding", 0.95);
     given().post("/v1/insights/{id}/dismiss", dismissed).then().statusCode(200);
 
     String current = start(PROJECT, "shop-3");
@@ -250,7 +250,7 @@ class RecapTest {
         .path("id");
   }
 
-  private static String insight(String project, String title, double confidence) {
+  private static int insight(String project, String title, double confidence) {
     return given()
         .contentType(ContentType.JSON)
         .body(

@@ -469,7 +469,7 @@ class BadInputCorpusTest {
         json(
             "reason as number",
             "POST",
-            "/v1/insights/no-such-insight/dismiss",
+            "/v1/insights/999999999/dismiss",
             "{\"reason\":5}",
             400,
             "invalid_argument",
@@ -583,6 +583,24 @@ class BadInputCorpusTest {
             "{\"action\":\"dismiss_insight\"}",
             "invalid_argument",
             "insight_id"));
+    for (String id : List.of("\"42\"", "\"abc\"", "0", "-3", "1.5", "9007199254740993")) {
+      cases.add(
+          tool(
+              "insight_id " + id,
+              "{\"action\":\"dismiss_insight\",\"insight_id\":" + id + "}",
+              "invalid_argument",
+              "insight_id"));
+    }
+    cases.add(get("insight id 0 in the path", "/v1/insights/0", 400, "invalid_argument", "id"));
+    cases.add(
+        json(
+            "insight id in the path not a number",
+            "POST",
+            "/v1/insights/abc/dismiss",
+            "{}",
+            400,
+            "invalid_argument",
+            "id"));
     cases.add(
         json(
             "history of an unknown session",

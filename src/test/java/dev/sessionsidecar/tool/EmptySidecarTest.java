@@ -30,7 +30,7 @@ class EmptySidecarTest {
         .body("detail", containsString("SIDECAR_PROJECT"));
     assertProblem(tool(Map.of("action", "insights")), 409, "no_active_project");
     assertProblem(
-        tool(Map.of("action", "dismiss_insight", "insight_id", "x")), 409, "no_active_project");
+        tool(Map.of("action", "dismiss_insight", "insight_id", 1)), 409, "no_active_project");
   }
 
   @Test
