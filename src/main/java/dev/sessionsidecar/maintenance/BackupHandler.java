@@ -3,7 +3,10 @@ package dev.sessionsidecar.maintenance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.SidecarConfig;
+import dev.sessionsidecar.platform.Store;
+import dev.sessionsidecar.platform.StoreSelection;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.task.TaskContext;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -14,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.format.DateTimeFormatter;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The {@code backup} task: an online backup of the embedded H2 database to a zip file under {@code
@@ -29,17 +31,13 @@ class BackupHandler extends SteppedHandler {
   private final SidecarConfig config;
   private final Timestamps time;
   private final ObjectMapper mapper;
-  private final String jdbcUrl;
+  private final StoreSelection store;
 
-  BackupHandler(
-      SidecarConfig config,
-      Timestamps time,
-      ObjectMapper mapper,
-      @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl) {
+  BackupHandler(SidecarConfig config, Timestamps time, ObjectMapper mapper, StoreSelection store) {
+    this.store = store;
     this.config = config;
     this.time = time;
     this.mapper = mapper;
-    this.jdbcUrl = jdbcUrl;
   }
 
   @Override
@@ -53,12 +51,18 @@ class BackupHandler extends SteppedHandler {
   }
 
   @Override
+  public void checkAvailable() {
+    if (store.store() != Store.H2) {
+      throw ApiException.invalidArgument(
+          "kind",
+          "backup copies the embedded H2 file and this sidecar keeps its record in PostgreSQL:"
+              + " back that database up with its own tools (pg_dump, WAL archiving)");
+    }
+  }
+
+  @Override
   public JsonNode run(TaskContext context) throws IOException {
     long pause = Pause.of(context.parameters());
-    if (!jdbcUrl.startsWith("jdbc:h2:")) {
-      throw new IllegalStateException(
-          "backup copies the embedded H2 database; back up an external database with its own tools");
-    }
     Path dataDir = Path.of(config.dataDir()).toAbsolutePath().normalize();
     Path backups = Files.createDirectories(dataDir.resolve("backups"));
     String name = "sidecar-" + STAMP.format(time.now()) + ".zip";

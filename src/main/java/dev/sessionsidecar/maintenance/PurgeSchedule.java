@@ -1,5 +1,6 @@
 package dev.sessionsidecar.maintenance;
 
+import dev.sessionsidecar.platform.Schema;
 import dev.sessionsidecar.task.CreateTaskRequest;
 import dev.sessionsidecar.task.TaskRegistration;
 import io.quarkus.scheduler.Scheduled;
@@ -18,7 +19,8 @@ class PurgeSchedule {
   @Scheduled(
       every = "${sidecar.retention.purge-every:24h}",
       delayed = "${sidecar.retention.purge-every:24h}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Schema.NotCurrent.class)
   void queuePurge() {
     tasks.create(new CreateTaskRequest("purge", null, null, null, null, null));
   }

@@ -14,11 +14,11 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.flywaydb.core.Flyway;
 
 /**
- * Owns the data directory: creates it, takes an exclusive lock so a second sidecar on the same
- * directory stops at once, then migrates the schema. Runs before anything touches the database.
+ * Runs first at start: checks the store choice, then on H2 owns the data directory (creates it,
+ * takes an exclusive lock so a second sidecar on the same directory stops at once) and migrates the
+ * schema; on a shared PostgreSQL starts the migration, which waits for the server if need be.
  */
 @ApplicationScoped
 public class DataDirectory {
@@ -26,20 +26,30 @@ public class DataDirectory {
   static final String LOCK_FILE = "sidecar.lock";
 
   private final SidecarConfig config;
-  private final Flyway flyway;
+  private final StoreSelection store;
+  private final Schema schema;
+  private final Instance instance;
   private FileChannel lockChannel;
   private FileLock lock;
 
-  DataDirectory(SidecarConfig config, Flyway flyway) {
+  DataDirectory(SidecarConfig config, StoreSelection store, Schema schema, Instance instance) {
     this.config = config;
-    this.flyway = flyway;
+    this.store = store;
+    this.schema = schema;
+    this.instance = instance;
   }
 
   void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-    Path dir = resolve(config.dataDir());
-    acquire(dir);
-    flyway.migrate();
-    Log.infof("Data directory %s locked and migrated", dir);
+    store.check();
+    if (store.store() == Store.H2) {
+      Path dir = resolve(config.dataDir());
+      acquire(dir);
+      schema.migrateNow();
+      Log.infof("Data directory %s locked and migrated (instance %s)", dir, instance.id());
+    } else {
+      Log.infof("Shared PostgreSQL store; this sidecar is instance %s", instance.id());
+      schema.migrateWhenReachable();
+    }
   }
 
   void onStop(@Observes ShutdownEvent event) {

@@ -11,19 +11,30 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready means the database answers and accepts a write: it stamps a heartbeat row. */
+/**
+ * Ready means the schema is current and the database answers and accepts a write: it stamps a
+ * heartbeat row. A shared PostgreSQL that does not answer makes the sidecar unready, never dead.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadinessCheck implements HealthCheck {
 
   private final AgroalDataSource dataSource;
+  private final Schema schema;
 
-  DatabaseReadinessCheck(AgroalDataSource dataSource) {
+  DatabaseReadinessCheck(AgroalDataSource dataSource, Schema schema) {
     this.dataSource = dataSource;
+    this.schema = schema;
   }
 
   @Override
   public HealthCheckResponse call() {
+    if (!schema.isCurrent()) {
+      return HealthCheckResponse.named("database")
+          .down()
+          .withData("schema", "not migrated yet")
+          .build();
+    }
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update =
             connection.prepareStatement(

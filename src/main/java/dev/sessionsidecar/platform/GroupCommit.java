@@ -88,10 +88,8 @@ public final class GroupCommit<I, O> {
     try {
       outputs = QuarkusTransaction.requiringNew().call(() -> writeAll.apply(inputs));
     } catch (RuntimeException groupFailed) {
-      if (group.size() == 1) {
-        group.get(0).result().completeExceptionally(groupFailed);
-        return;
-      }
+      // Even a group of one is tried again: on a shared database it may have lost a race on a
+      // unique key to another sidecar, and its own transaction then finds the winner's record.
       group.forEach(this::commitAlone);
       return;
     }

@@ -21,6 +21,12 @@ public class ProblemMappers {
   /** How long a client should wait after a storage failure. */
   static final int STORAGE_RETRY_SECONDS = 5;
 
+  private final StoreSelection store;
+
+  ProblemMappers(StoreSelection store) {
+    this.store = store;
+  }
+
   @ServerExceptionMapper
   public Response api(ApiException e, UriInfo uri) {
     Response response =
@@ -86,8 +92,8 @@ public class ProblemMappers {
       return api(
           new ApiException(
                   ProblemCode.UNAVAILABLE,
-                  "The data directory cannot be written now (disk full or failing); nothing of this"
-                      + " request was stored. Try again in "
+                  storeTrouble()
+                      + "; nothing of this request was stored. Try again in "
                       + STORAGE_RETRY_SECONDS
                       + " seconds.")
               .withRetryAfter(STORAGE_RETRY_SECONDS),
@@ -101,6 +107,13 @@ public class ProblemMappers {
             "The sidecar failed unexpectedly; the failure is logged as incident " + incident + ".",
             path(uri),
             List.of()));
+  }
+
+  private String storeTrouble() {
+    return store.store() == Store.H2
+        ? "The data directory cannot be written now (disk full or failing)"
+        : "The PostgreSQL database cannot take writes now (server down, restarting, unreachable,"
+            + " read-only or full)";
   }
 
   static Response respond(Problem problem) {

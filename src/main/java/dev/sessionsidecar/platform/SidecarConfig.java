@@ -13,6 +13,29 @@ import java.util.Optional;
 @ConfigMapping(prefix = "sidecar")
 public interface SidecarConfig {
 
+  /**
+   * Which database keeps the record: {@code h2} (an embedded file in the data directory) or {@code
+   * postgresql} (shared by a fleet). Must be the store the package was built for.
+   */
+  @WithDefault("h2")
+  String store();
+
+  /** The shared PostgreSQL database, when {@code store} is {@code postgresql}. */
+  PostgresqlSettings postgresql();
+
+  /** The shared PostgreSQL database. */
+  interface PostgresqlSettings {
+    /** Its JDBC URL, such as {@code jdbc:postgresql://db:5432/sidecar}. */
+    Optional<String> url();
+
+    /** The user the sidecar logs in as. */
+    @WithDefault("sidecar")
+    String username();
+
+    /** That user's password (from a Kubernetes Secret). */
+    Optional<String> password();
+  }
+
   /** Directory that holds the database and the lock file; created on first start. */
   @WithDefault("./data")
   String dataDir();

@@ -33,14 +33,20 @@ class StorageHousekeeping {
   private final DataSource dataSource;
   private final StorageSettings settings;
   private final Scheduler scheduler;
+  private final StoreSelection store;
 
-  StorageHousekeeping(DataSource dataSource, StorageSettings settings, Scheduler scheduler) {
+  StorageHousekeeping(
+      DataSource dataSource, StorageSettings settings, Scheduler scheduler, StoreSelection store) {
+    this.store = store;
     this.dataSource = dataSource;
     this.settings = settings;
     this.scheduler = scheduler;
   }
 
   void schedule(@Observes StartupEvent started) {
+    if (store.store() != Store.H2) {
+      return; // a PostgreSQL server keeps its own files (autovacuum)
+    }
     if ("off".equals(settings.compactEvery())) {
       Log.info("Storage housekeeping is off (sidecar.storage.compact-every=off)");
       return;

@@ -35,6 +35,10 @@ public class AgentSession extends PanacheEntityBase {
   public String branch;
   public String client;
 
+  /** The sidecar instance that last started or resumed it: whose current session it may be. */
+  @Column(name = "instance_id")
+  public String instanceId;
+
   @Column(name = "pod_name")
   public String podName;
 

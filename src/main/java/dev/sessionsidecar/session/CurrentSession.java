@@ -1,7 +1,9 @@
 package dev.sessionsidecar.session;
 
 import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.Instance;
 import dev.sessionsidecar.platform.SidecarConfig;
+import dev.sessionsidecar.platform.StoreSelection;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +21,17 @@ public class CurrentSession {
   private final SidecarConfig config;
   private final Timestamps time;
   private final SessionService sessions;
+  private final Instance instance;
+  private final boolean shared;
 
-  CurrentSession(SidecarConfig config, Timestamps time, SessionService sessions) {
+  CurrentSession(
+      SidecarConfig config,
+      Timestamps time,
+      SessionService sessions,
+      Instance instance,
+      StoreSelection store) {
+    this.instance = instance;
+    this.shared = store.store().shared();
     this.config = config;
     this.time = time;
     this.sessions = sessions;
@@ -113,8 +124,16 @@ public class CurrentSession {
                         + ")"));
   }
 
-  private static Optional<AgentSession> latestActivated() {
-    return AgentSession.findAll(Sort.descending("activatedAt").and("id", Sort.Direction.Descending))
-        .<AgentSession>firstResultOptional();
+  /**
+   * The session this sidecar most recently started or resumed. On a shared database other
+   * instances' sessions are never this one's current session; on H2 every session in the file is
+   * this sidecar's (the data directory is locked to one process), whichever pod wrote it.
+   */
+  private Optional<AgentSession> latestActivated() {
+    Sort newest = Sort.descending("activatedAt").and("id", Sort.Direction.Descending);
+    if (shared) {
+      return AgentSession.find("instanceId", newest, instance.id()).firstResultOptional();
+    }
+    return AgentSession.findAll(newest).firstResultOptional();
   }
 }

@@ -1,5 +1,6 @@
 package dev.sessionsidecar.session;
 
+import dev.sessionsidecar.platform.Schema;
 import dev.sessionsidecar.platform.SidecarConfig;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.logging.Log;
@@ -28,7 +29,8 @@ class IdleSessionCloser {
    */
   @Scheduled(
       every = "${sidecar.session.idle-check-interval:60s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Schema.NotCurrent.class)
   @Transactional
   void closeIdleSessions() {
     Duration timeout = config.session().idleTimeout();

@@ -1,6 +1,7 @@
 package dev.sessionsidecar.session;
 
 import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.Instance;
 import dev.sessionsidecar.platform.Page;
 import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.platform.SidecarConfig;
@@ -24,8 +25,11 @@ public class SessionService {
   private final SidecarConfig config;
   private final Timestamps time;
   private final SessionSummaries summaries;
+  private final Instance instance;
 
-  SessionService(SidecarConfig config, Timestamps time, SessionSummaries summaries) {
+  SessionService(
+      SidecarConfig config, Timestamps time, SessionSummaries summaries, Instance instance) {
+    this.instance = instance;
     this.config = config;
     this.time = time;
     this.summaries = summaries;
@@ -71,6 +75,7 @@ public class SessionService {
 
   /** Records where the session runs now: a resumed session may have moved to another pod. */
   private void stampPod(AgentSession session) {
+    session.instanceId = instance.id();
     session.podName = config.podName().orElse(null);
     session.podNamespace = config.podNamespace().orElse(null);
     session.nodeName = config.nodeName().orElse(null);

@@ -21,6 +21,10 @@ public class ToolCall extends PanacheEntityBase {
   @Column(name = "session_id", nullable = false)
   public String sessionId;
 
+  /** The sidecar instance that recorded it. */
+  @Column(name = "instance_id")
+  public String instanceId;
+
   @Column(name = "call_id")
   public String callId;
 

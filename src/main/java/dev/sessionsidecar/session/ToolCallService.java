@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.Instance;
 import dev.sessionsidecar.platform.Page;
 import dev.sessionsidecar.platform.SidecarConfig;
 import dev.sessionsidecar.platform.Timestamps;
@@ -23,9 +24,15 @@ public class ToolCallService {
   private final SidecarConfig config;
   private final Timestamps time;
   private final ObjectMapper mapper;
+  private final Instance instance;
 
   ToolCallService(
-      SessionService sessions, SidecarConfig config, Timestamps time, ObjectMapper mapper) {
+      SessionService sessions,
+      SidecarConfig config,
+      Timestamps time,
+      ObjectMapper mapper,
+      Instance instance) {
+    this.instance = instance;
     this.sessions = sessions;
     this.config = config;
     this.time = time;
@@ -59,6 +66,7 @@ public class ToolCallService {
     }
     ToolCall call = new ToolCall();
     call.sessionId = session.id;
+    call.instanceId = instance.id();
     call.callId = request.callId();
     call.tool = request.tool();
     storeArguments(call, request.arguments());

@@ -1,5 +1,6 @@
 package dev.sessionsidecar.task;
 
+import dev.sessionsidecar.platform.Schema;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -18,7 +19,8 @@ class ExpiredTaskSweep {
 
   @Scheduled(
       every = "${sidecar.tasks.sweep-interval:60s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Schema.NotCurrent.class)
   @Transactional
   void sweep() {
     long deleted = Task.delete("expiresAt < ?1", time.now());

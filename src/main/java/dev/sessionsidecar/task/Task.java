@@ -38,6 +38,10 @@ public class Task extends PanacheEntityBase {
   @Column(name = "session_id")
   public String sessionId;
 
+  /** The sidecar instance that created the task: the one that runs it, if it is a sidecar's. */
+  @Column(name = "instance_id")
+  public String instanceId;
+
   @Column(name = "project_id")
   public Long projectId;
 

@@ -2,16 +2,15 @@ package dev.sessionsidecar.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.platform.Instance;
+import dev.sessionsidecar.platform.Schema;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import jakarta.persistence.LockModeType;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +31,7 @@ public class TaskExecutor {
 
   static final String RESTARTED = "the sidecar restarted while this task was running";
 
+  private final Instance instance;
   private final TaskHandlers handlers;
   private final TaskSettings settings;
   private final Timestamps time;
@@ -42,7 +42,13 @@ public class TaskExecutor {
   /** One run in progress: its cancel flag and its future. */
   private record Run(AtomicBoolean cancelled, Future<?>[] future) {}
 
-  TaskExecutor(TaskHandlers handlers, TaskSettings settings, Timestamps time, ObjectMapper mapper) {
+  TaskExecutor(
+      TaskHandlers handlers,
+      TaskSettings settings,
+      Timestamps time,
+      ObjectMapper mapper,
+      Instance instance) {
+    this.instance = instance;
     this.handlers = handlers;
     this.settings = settings;
     this.time = time;
@@ -58,20 +64,25 @@ public class TaskExecutor {
             });
   }
 
-  /** Runs after the schema is migrated: a run that was going on when the sidecar died failed. */
-  void failOrphans(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 10) StartupEvent e) {
+  /**
+   * Runs once the schema is current: a run of this instance that was going on when it died failed.
+   * Other instances' runs on a shared database are theirs to judge.
+   */
+  void failOrphans(@Observes Schema.Current schemaIsCurrent) {
     int orphans =
         QuarkusTransaction.requiringNew()
             .call(
                 () ->
                     Task.update(
                         "status = ?1, statusMessage = ?2, error = ?2, lastUpdatedAt = ?3"
-                            + " where owner = ?4 and startedAt is not null and status in ?5",
+                            + " where owner = ?4 and startedAt is not null and status in ?5"
+                            + " and (instanceId = ?6 or instanceId is null)",
                         TaskStatus.FAILED,
                         RESTARTED,
                         time.now(),
                         Task.OWNER_SIDECAR,
-                        TaskStatus.open()));
+                        TaskStatus.open(),
+                        instance.id()));
     if (orphans > 0) {
       Log.warnf("Marked %d task(s) failed: %s", orphans, RESTARTED);
     }
@@ -82,7 +93,10 @@ public class TaskExecutor {
   }
 
   /** Starts queued tasks while there is room in the pool; safe to call from any thread. */
-  @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @Scheduled(
+      every = "1s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Schema.NotCurrent.class)
   public synchronized void dispatch() {
     while (running.size() < settings.concurrency()) {
       Optional<Task> next = QuarkusTransaction.requiringNew().call(this::claimNext);
@@ -96,9 +110,11 @@ public class TaskExecutor {
   private Optional<Task> claimNext() {
     Optional<Task> next =
         Task.find(
-                "owner = ?1 and startedAt is null and status = ?2 order by createdAt",
+                "owner = ?1 and startedAt is null and status = ?2"
+                    + " and (instanceId = ?3 or instanceId is null) order by createdAt",
                 Task.OWNER_SIDECAR,
-                TaskStatus.WORKING)
+                TaskStatus.WORKING,
+                instance.id())
             .withLock(LockModeType.PESSIMISTIC_WRITE)
             .firstResultOptional();
     next.ifPresent(t -> t.start(time.now()));

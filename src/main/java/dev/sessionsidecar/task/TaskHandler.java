@@ -21,6 +21,9 @@ public interface TaskHandler {
   /** Checks the parameters' values when the task is created; throws a 400 problem if wrong. */
   default void checkParameters(JsonNode parameters) {}
 
+  /** Refuses, with a 400 problem, a task of this kind that cannot run on this sidecar at all. */
+  default void checkAvailable() {}
+
   /**
    * Does the work. Between steps call {@link TaskContext#progress} (which also stops the run when
    * the task was cancelled); answer the result as JSON.

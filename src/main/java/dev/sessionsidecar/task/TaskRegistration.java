@@ -3,6 +3,7 @@ package dev.sessionsidecar.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.Instance;
 import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,13 +28,16 @@ public class TaskRegistration {
   private final TaskSettings settings;
   private final Timestamps time;
   private final ObjectMapper mapper;
+  private final Instance instance;
 
   TaskRegistration(
       TaskHandlers handlers,
       TaskExecutor executor,
       TaskSettings settings,
       Timestamps time,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      Instance instance) {
+    this.instance = instance;
     this.handlers = handlers;
     this.executor = executor;
     this.settings = settings;
@@ -58,6 +62,7 @@ public class TaskRegistration {
     Task task = new Task();
     task.taskId = UUID.randomUUID().toString();
     task.kind = request.kind();
+    task.instanceId = instance.id();
     task.sessionId = request.sessionId();
     task.createdAt = now;
     task.ttlMs = ttl(request.ttl());
@@ -88,6 +93,7 @@ public class TaskRegistration {
       task.owner = Task.OWNER_SIDECAR;
       task.title = request.title() != null ? request.title() : handler.title();
       task.parameters = checkedParameters(handler, request.parameters());
+      handler.checkAvailable();
       refuseWhenQueueIsFull();
       task.open(now, "queued");
     }
@@ -134,9 +140,10 @@ public class TaskRegistration {
   private void refuseWhenQueueIsFull() {
     long queued =
         Task.count(
-            "owner = ?1 and startedAt is null and status = ?2",
+            "owner = ?1 and startedAt is null and status = ?2 and instanceId = ?3",
             Task.OWNER_SIDECAR,
-            TaskStatus.WORKING);
+            TaskStatus.WORKING,
+            instance.id());
     if (queued >= settings.maxQueued()) {
       throw new ApiException(
               ProblemCode.TOO_MANY_REQUESTS,

@@ -26,6 +26,10 @@ public class UsageRecord extends PanacheEntityBase {
       allocationSize = 50)
   public Long id;
 
+  /** The sidecar instance that recorded it. */
+  @Column(name = "instance_id")
+  public String instanceId;
+
   @Column(name = "request_id")
   public String requestId;
 

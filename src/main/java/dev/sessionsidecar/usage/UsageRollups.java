@@ -1,5 +1,7 @@
 package dev.sessionsidecar.usage;
 
+import dev.sessionsidecar.platform.Store;
+import dev.sessionsidecar.platform.StoreSelection;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -7,9 +9,11 @@ import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -53,6 +57,31 @@ class UsageRollups {
           + "?, ".repeat(5 + UsageTotals.COUNTER_COLUMNS.size() + 1)
           + "?)";
 
+  /**
+   * PostgreSQL's upsert: sidecars sharing the database may both create a day's row at once, and an
+   * update-then-insert would lose that race on the primary key.
+   */
+  private static final String UPSERT =
+      INSERT
+          + " on conflict (usage_day, project_id, provider, model, call_role) do update set "
+          + Stream.concat(UsageTotals.COUNTER_COLUMNS.stream(), UsageTotals.COST_COLUMNS.stream())
+              .map(c -> c + " = usage_rollup." + c + " + excluded." + c)
+              .collect(Collectors.joining(", "));
+
+  /** Rows are touched in key order, so two writers of the same rows cannot deadlock. */
+  private static final Comparator<Key> KEY_ORDER =
+      Comparator.comparing(Key::day)
+          .thenComparingLong(Key::projectId)
+          .thenComparing(Key::provider)
+          .thenComparing(Key::model)
+          .thenComparing(Key::role);
+
+  private final boolean upsert;
+
+  UsageRollups(StoreSelection store) {
+    this.upsert = store.store() == Store.POSTGRESQL;
+  }
+
   private static final String SUMS =
       Stream.concat(UsageTotals.COUNTER_COLUMNS.stream(), UsageTotals.COST_COLUMNS.stream())
           .map(c -> "sum(" + c + ")")
@@ -60,13 +89,19 @@ class UsageRollups {
 
   /** Adds the records to their rollup rows, one statement per row touched. */
   void add(List<UsageRecord> records) {
-    Map<Key, UsageTotals> deltas = new LinkedHashMap<>();
+    Map<Key, UsageTotals> deltas = new TreeMap<>(KEY_ORDER);
     for (UsageRecord r : records) {
       deltas.computeIfAbsent(Key.of(r), k -> new UsageTotals()).add(r);
     }
     EntityManager em = Panache.getEntityManager();
     deltas.forEach(
         (key, delta) -> {
+          if (upsert) {
+            Query insert = em.createNativeQuery(UPSERT);
+            bindTotals(insert, bindKey(insert, 1, key), delta);
+            insert.executeUpdate();
+            return;
+          }
           Query update = em.createNativeQuery(UPDATE);
           int p = bindTotals(update, 1, delta);
           bindKey(update, p, key);

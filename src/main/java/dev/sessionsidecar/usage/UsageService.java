@@ -3,6 +3,7 @@ package dev.sessionsidecar.usage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionsidecar.platform.GroupCommit;
+import dev.sessionsidecar.platform.Instance;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.CurrentSession;
 import jakarta.annotation.PreDestroy;
@@ -29,6 +30,7 @@ public class UsageService {
   private final UsageRollups rollups;
   private final UsageMetrics metrics;
   private final Timestamps time;
+  private final Instance instance;
   private final GroupCommit<List<RecordUsageRequest>, Outcome> writer;
 
   /** Most callers' writes that share one transaction. */
@@ -40,7 +42,9 @@ public class UsageService {
       PriceTable prices,
       UsageRollups rollups,
       UsageMetrics metrics,
-      Timestamps time) {
+      Timestamps time,
+      Instance instance) {
+    this.instance = instance;
     this.intake = intake;
     this.current = current;
     this.prices = prices;
@@ -136,6 +140,7 @@ public class UsageService {
   private UsageRecord newRecord(RecordUsageRequest request, CurrentSession.Owner owner) {
     UsageRecord r = new UsageRecord();
     r.requestId = request.requestId();
+    r.instanceId = instance.id();
     r.sessionId = owner.sessionId();
     r.projectId = owner.projectId();
     r.provider = PriceTable.normalize(request.provider());

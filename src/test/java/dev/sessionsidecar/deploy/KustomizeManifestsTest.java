@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.InputStream;
@@ -49,7 +50,8 @@ class KustomizeManifestsTest {
       Map.of(
           "ConfigMap", ConfigMap.class,
           "Deployment", Deployment.class,
-          "PersistentVolumeClaim", PersistentVolumeClaim.class);
+          "PersistentVolumeClaim", PersistentVolumeClaim.class,
+          "Secret", Secret.class);
 
   @Test
   void theBaseIsAConfigMapAndADeploymentOfKnownFieldsOnly() throws Exception {
@@ -68,6 +70,44 @@ class KustomizeManifestsTest {
     assertNull(data.getEmptyDir(), "the claim replaces the emptyDir");
     assertEquals("session-sidecar-data", data.getPersistentVolumeClaim().getClaimName());
     assertEquals("Recreate", deployment(objects).getSpec().getStrategy().getType());
+  }
+
+  @Test
+  void theFleetOverlayPointsTheSidecarAtASharedPostgresqlWithCredentialsFromASecret()
+      throws Exception {
+    List<HasMetadata> objects = render("deploy/k8s/overlays/fleet");
+    Secret secret =
+        objects.stream()
+            .filter(Secret.class::isInstance)
+            .map(Secret.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertEquals("REPLACE-ME", secret.getStringData().get("password"), "a placeholder only");
+    Container sidecar =
+        pod(objects).getInitContainers().stream()
+            .filter(c -> c.getName().equals("session-sidecar"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(sidecar.getImage().endsWith("-postgresql"), "an image built for PostgreSQL");
+    Map<String, EnvVar> env =
+        sidecar.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
+    assertEquals("postgresql", env.get("SIDECAR_STORE").getValue());
+    for (String name :
+        List.of(
+            "SIDECAR_POSTGRESQL_URL",
+            "SIDECAR_POSTGRESQL_USERNAME",
+            "SIDECAR_POSTGRESQL_PASSWORD")) {
+      assertEquals(
+          secret.getMetadata().getName(),
+          env.get(name).getValueFrom().getSecretKeyRef().getName(),
+          name);
+      assertTrue(
+          secret
+              .getStringData()
+              .containsKey(env.get(name).getValueFrom().getSecretKeyRef().getKey()),
+          name);
+    }
+    assertTrue(env.containsKey("SIDECAR_POD_NAME"), "the instance identity stays the pod name");
   }
 
   @Test

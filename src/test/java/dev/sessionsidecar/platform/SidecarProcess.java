@@ -18,6 +18,9 @@ final class SidecarProcess {
 
   static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
+  /** The package built for the PostgreSQL store (fleet mode). */
+  static final Path POSTGRESQL_JAR = Path.of("target", "quarkus-app-postgresql", "quarkus-run.jar");
+
   final int apiPort;
   final int managementPort;
   final Path dataDir;
@@ -26,7 +29,8 @@ final class SidecarProcess {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  private SidecarProcess(Path dataDir, int apiPort, int managementPort, Map<String, String> env)
+  private SidecarProcess(
+      Path jar, Path dataDir, int apiPort, int managementPort, Map<String, String> env)
       throws IOException {
     this.dataDir = dataDir;
     this.apiPort = apiPort;
@@ -41,7 +45,7 @@ final class SidecarProcess {
                     "-Dquarkus.management.port=" + managementPort,
                     "-Dsidecar.data-dir=" + dataDir.toAbsolutePath(),
                     "-jar",
-                    JAR.toAbsolutePath().toString()))
+                    jar.toAbsolutePath().toString()))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().putAll(env);
@@ -55,7 +59,12 @@ final class SidecarProcess {
 
   /** Starts a sidecar with these environment variables added to the test's own. */
   static SidecarProcess start(Path dataDir, Map<String, String> env) throws IOException {
-    return new SidecarProcess(dataDir, freePort(), freePort(), env);
+    return new SidecarProcess(JAR, dataDir, freePort(), freePort(), env);
+  }
+
+  /** Starts the PostgreSQL package with these environment variables added. */
+  static SidecarProcess startPostgresql(Path dataDir, Map<String, String> env) throws IOException {
+    return new SidecarProcess(POSTGRESQL_JAR, dataDir, freePort(), freePort(), env);
   }
 
   /** Starts another sidecar on the same data directory (and other ports). */

@@ -26,6 +26,13 @@ class StorageFailureTest {
   }
 
   @Test
+  void aPostgresqlServerThatIsDownRestartingOrReadOnlyIsAStorageFailure() {
+    for (String state : java.util.List.of("08001", "08006", "57P01", "57P03", "25006", "53100")) {
+      assertTrue(StorageFailure.in(new RuntimeException(new SQLException("server", state))), state);
+    }
+  }
+
+  @Test
   void aBugIsNot() {
     assertFalse(StorageFailure.in(new IllegalStateException("bug", new NullPointerException())));
     assertFalse(StorageFailure.in(new RuntimeException(new SQLException("syntax", "42000"))));

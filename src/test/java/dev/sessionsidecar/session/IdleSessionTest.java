@@ -8,13 +8,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.sessionsidecar.testing.TestStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -25,10 +26,11 @@ class IdleSessionTest {
   public static class ShortIdleTimeout implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "sidecar.data-dir", "./target/test-data-idle-" + UUID.randomUUID(),
-          "sidecar.session.idle-timeout", "1s",
-          "sidecar.session.idle-check-interval", "1s");
+      Map<String, String> config = new HashMap<>(TestStore.fresh("idle"));
+      config.putAll(
+          Map.of(
+              "sidecar.session.idle-timeout", "1s", "sidecar.session.idle-check-interval", "1s"));
+      return config;
     }
   }
 

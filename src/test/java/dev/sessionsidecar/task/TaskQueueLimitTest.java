@@ -9,11 +9,12 @@ import static dev.sessionsidecar.task.Tasks.message;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.sessionsidecar.testing.TestStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** One task at a time and one waiting: the next sidecar task is refused with 429. */
@@ -25,10 +26,9 @@ class TaskQueueLimitTest {
   public static class SmallQueue implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "sidecar.data-dir", "./target/test-data-queue-" + UUID.randomUUID(),
-          "sidecar.tasks.concurrency", "1",
-          "sidecar.tasks.max-queued", "1");
+      Map<String, String> config = new HashMap<>(TestStore.fresh("queue"));
+      config.putAll(Map.of("sidecar.tasks.concurrency", "1", "sidecar.tasks.max-queued", "1"));
+      return config;
     }
   }
 
@@ -47,6 +47,6 @@ class TaskQueueLimitTest {
 
     cancel(queued).statusCode(200);
     cancel(running).statusCode(200);
-    createId(Map.of("kind", "backup"));
+    createId(Map.of("kind", "ponder"));
   }
 }

@@ -18,7 +18,10 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sessionsidecar.testing.TestStore;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,7 @@ class TaskTest {
 
   @Test
   void aBackupRunsToCompletionWithItsFile() {
+    assumeFalse(TestStore.isPostgresql(), "backups are the H2 file's; see the next test");
     String id = createId(Map.of("kind", "backup"));
     await(id, status("completed"))
         .body("status", equalTo("completed"))
@@ -85,8 +89,16 @@ class TaskTest {
   }
 
   @Test
+  void onPostgresqlABackupIsRefusedAndSaysWhatToUse() {
+    assumeTrue(TestStore.isPostgresql(), "on H2 the backup runs (previous test)");
+    assertProblem(create(Map.of("kind", "backup")), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("kind"))
+        .body("detail", containsString("pg_dump"));
+  }
+
+  @Test
   void finalTasksNeverChange() {
-    String id = createId(Map.of("kind", "backup"));
+    String id = createId(Map.of("kind", "purge"));
     await(id, status("completed"));
     assertProblem(cancel(id), 409, "conflict")
         .body("current.status", equalTo("completed"))

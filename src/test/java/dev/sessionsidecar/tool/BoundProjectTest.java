@@ -5,9 +5,11 @@ import static dev.sessionsidecar.Api.tool;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.sessionsidecar.testing.TestStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,19 +32,20 @@ class BoundProjectTest {
   public static class Bound implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "sidecar.data-dir",
-          "./target/test-data-bound-" + UUID.randomUUID(),
-          "sidecar.project",
-          PROJECT,
-          "sidecar.pod-name",
-          "agent-7f9c4-x2k8p",
-          "sidecar.pod-namespace",
-          "agents",
-          "sidecar.node-name",
-          "node-3",
-          "sidecar.pod-uid",
-          "0f3c9a52-6f5e-4c1e-9d53-3b1f4a0e7c21");
+      Map<String, String> config = new HashMap<>(TestStore.fresh("bound"));
+      config.putAll(
+          Map.of(
+              "sidecar.project",
+              PROJECT,
+              "sidecar.pod-name",
+              "agent-7f9c4-x2k8p",
+              "sidecar.pod-namespace",
+              "agents",
+              "sidecar.node-name",
+              "node-3",
+              "sidecar.pod-uid",
+              "0f3c9a52-6f5e-4c1e-9d53-3b1f4a0e7c21"));
+      return config;
     }
   }
 

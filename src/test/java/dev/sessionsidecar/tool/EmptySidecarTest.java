@@ -4,11 +4,11 @@ import static dev.sessionsidecar.Api.tool;
 import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.sessionsidecar.testing.TestStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A sidecar that has seen no session and has no configured project. */
@@ -20,7 +20,7 @@ class EmptySidecarTest {
   public static class Fresh implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("sidecar.data-dir", "./target/test-data-empty-" + UUID.randomUUID());
+      return TestStore.fresh("empty");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.sessionsidecar.insight.ponder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.platform.Schema;
 import dev.sessionsidecar.task.CreateTaskRequest;
 import dev.sessionsidecar.task.TaskRegistration;
 import dev.sessionsidecar.task.TaskView;
@@ -37,7 +38,8 @@ public class PonderQueue {
   @Scheduled(
       every = "${sidecar.insights.ponder-every:1h}",
       delayed = "${sidecar.insights.ponder-every:1h}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Schema.NotCurrent.class)
   void queueWhenActive() {
     if (handler.hasWork()) {
       queue(null);

@@ -1,0 +1,372 @@
+package dev.sessionsidecar.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.testing.TestStore;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fleet mode on the packaged application: three sidecar processes (pods) write to one real
+ * PostgreSQL at once, one of them is killed with SIGKILL and restarted, the server itself is
+ * stopped and started under load; every write that was acknowledged is stored exactly once.
+ */
+class FleetIT {
+
+  private static final int SIDECARS = 3;
+  private static final String PROJECT = "/fleet/shop";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final AtomicReferenceArray<SidecarProcess> sidecars =
+      new AtomicReferenceArray<>(SIDECARS);
+  private final Set<String> acknowledgedCalls = ConcurrentHashMap.newKeySet();
+  private final Set<String> acknowledgedUsage = ConcurrentHashMap.newKeySet();
+  private final Set<String> acknowledgedShared = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger unavailable = new AtomicInteger();
+  private final AtomicInteger unexpected = new AtomicInteger();
+  private final List<String> unexpectedAnswers = new ArrayList<>();
+  private final AtomicBoolean writing = new AtomicBoolean();
+  private final List<Thread> writers = new ArrayList<>();
+  private String url;
+
+  @BeforeEach
+  void freshDatabase() {
+    assumeFalse(Boolean.getBoolean("skipPostgresql"), "the PostgreSQL run is switched off");
+    url = TestStore.createDatabase("fleet_" + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  @AfterEach
+  void stopAll() throws Exception {
+    writing.set(false);
+    for (Thread writer : writers) {
+      writer.join(30_000);
+    }
+    for (int i = 0; i < SIDECARS; i++) {
+      if (sidecars.get(i) != null) {
+        sidecars.get(i).stop();
+      }
+    }
+  }
+
+  @Test
+  void threeSidecarsWriteAtOnceAndOneIsKilledMidStream() throws Exception {
+    startAllAtOnce();
+    assertEquals(8, migrationsApplied(), "the schema was migrated exactly once");
+    startWriters();
+    Thread.sleep(2_000);
+    SidecarProcess killed = sidecars.get(1);
+    killed.kill();
+    sidecars.set(1, start(1).awaitReady());
+    Thread.sleep(2_000);
+    stopWriters();
+
+    assertEverythingAcknowledgedIsStoredOnce();
+    for (int i = 0; i < SIDECARS; i++) {
+      JsonNode current = tool(i, "{\"action\":\"current_session\"}");
+      assertEquals(session(i), current.at("/data/session_id").asText(), "pod-" + i);
+    }
+    JsonNode listed = tool(0, "{\"action\":\"list_sessions\"}");
+    List<String> ids = new ArrayList<>();
+    listed.at("/data/sessions").forEach(s -> ids.add(s.get("session_id").asText()));
+    assertTrue(ids.containsAll(List.of(session(0), session(1), session(2))), ids.toString());
+    assertEquals(Map.of("pod-0", 1L, "pod-1", 1L, "pod-2", 1L), sessionsPerInstance());
+  }
+
+  @Test
+  void theServerStoppedUnderLoadAnswers503AndEverySidecarRecovers() throws Exception {
+    startAllAtOnce();
+    startWriters();
+    Thread.sleep(1_500);
+    testServer("stop");
+    Thread.sleep(3_000);
+    int duringOutage = unavailable.get();
+    testServer("resume", System.getProperty("test.postgresql-port"));
+    for (int i = 0; i < SIDECARS; i++) {
+      sidecars.get(i).awaitReady();
+    }
+    int before = acknowledgedCalls.size();
+    Thread.sleep(2_000);
+    stopWriters();
+
+    assertTrue(duringOutage > 0, "writes during the outage answered 503");
+    assertTrue(acknowledgedCalls.size() > before, "writes are acknowledged again after it");
+    assertEverythingAcknowledgedIsStoredOnce();
+  }
+
+  @Test
+  void aSidecarStartedBeforeItsServerIsUnreadyButAliveThenReadyByItself() throws Exception {
+    int port = freePort();
+    String late = "jdbc:postgresql://127.0.0.1:" + port + "/sidecar";
+    SidecarProcess sidecar =
+        SidecarProcess.startPostgresql(
+            Files.createTempDirectory("fleet-late"),
+            Map.of("SIDECAR_STORE", "postgresql", "SIDECAR_POSTGRESQL_URL", late));
+    sidecars.set(0, sidecar);
+    Path lateServer = Path.of(System.getProperty("test.postgresql-dir") + "-late");
+    try {
+      awaitStatus(sidecar, "/q/health/live", 200);
+      assertEquals(503, sidecar.get(sidecar.managementUrl("/q/health/ready")).statusCode());
+      awaitLog(sidecar, "The database at " + late + " cannot be migrated yet");
+      HttpResponse<String> write =
+          sidecar.post(sidecar.apiUrl("/v1/usage"), usageBody("before-the-server"));
+      assertEquals(503, write.statusCode(), write.body());
+
+      script("start", lateServer.toString(), Integer.toString(port));
+      sidecar.awaitReady();
+      assertEquals(201, sidecar.post(sidecar.apiUrl("/v1/usage"), usageBody("after")).statusCode());
+    } finally {
+      script("stop", lateServer.toString());
+    }
+  }
+
+  @Test
+  void aPackageBuiltForH2RefusesThePostgresqlStoreInOneSentence() throws Exception {
+    SidecarProcess wrong =
+        SidecarProcess.start(
+            Files.createTempDirectory("fleet-wrong"),
+            Map.of("SIDECAR_STORE", "postgresql", "SIDECAR_POSTGRESQL_URL", url));
+    assertTrue(wrong.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "it stops");
+    assertTrue(wrong.process().exitValue() != 0, "with a failure");
+    assertTrue(
+        wrong
+            .output()
+            .contains(
+                "This package was built for the h2 store but sidecar.store (SIDECAR_STORE) is"
+                    + " postgresql: build it with ./mvnw -B package -DskipTests"
+                    + " -Dsidecar.store=postgresql."),
+        wrong.output());
+  }
+
+  private static void awaitStatus(SidecarProcess sidecar, String path, int status)
+      throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (sidecar.get(sidecar.managementUrl(path)).statusCode() == status) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(path + " never answered " + status + ":\n" + sidecar.output());
+  }
+
+  private static void awaitLog(SidecarProcess sidecar, String text) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (!sidecar.output().contains(text)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no '" + text + "' in:\n" + sidecar.output());
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private void assertEverythingAcknowledgedIsStoredOnce() throws SQLException {
+    assertEquals(0, unexpected.get(), "answers other than 2xx and 503: " + unexpectedAnswers);
+    assertTrue(acknowledgedCalls.size() > 30, "enough writes: " + acknowledgedCalls.size());
+    Map<String, Long> calls = countBy("select call_id, count(*) from tool_call group by call_id");
+    Map<String, Long> usage =
+        countBy("select request_id, count(*) from usage_record group by request_id");
+    for (String id : acknowledgedCalls) {
+      assertEquals(1L, calls.get(id), "tool call " + id);
+    }
+    for (String id : acknowledgedUsage) {
+      assertEquals(1L, usage.get(id), "usage " + id);
+    }
+    for (String id : acknowledgedShared) {
+      assertEquals(1L, usage.get(id), "shared usage " + id);
+    }
+    assertTrue(calls.values().stream().allMatch(n -> n == 1), "no call stored twice");
+    assertTrue(usage.values().stream().allMatch(n -> n == 1), "no usage stored twice");
+  }
+
+  private void startAllAtOnce() throws Exception {
+    for (int i = 0; i < SIDECARS; i++) {
+      sidecars.set(i, start(i));
+    }
+    for (int i = 0; i < SIDECARS; i++) {
+      sidecars.get(i).awaitReady();
+      HttpResponse<String> started =
+          sidecars
+              .get(i)
+              .post(
+                  sidecars.get(i).apiUrl("/v1/sessions"),
+                  "{\"session_id\":\"" + session(i) + "\",\"project_path\":\"" + PROJECT + "\"}");
+      assertEquals(201, started.statusCode(), started.body());
+    }
+  }
+
+  private SidecarProcess start(int i) throws IOException {
+    Path dataDir = Files.createTempDirectory("fleet-" + i);
+    return SidecarProcess.startPostgresql(
+        dataDir,
+        Map.of(
+            "SIDECAR_STORE",
+            "postgresql",
+            "SIDECAR_POSTGRESQL_URL",
+            url,
+            "SIDECAR_POD_NAME",
+            "pod-" + i));
+  }
+
+  private void startWriters() {
+    writing.set(true);
+    for (int i = 0; i < SIDECARS; i++) {
+      int sidecar = i;
+      Thread writer = new Thread(() -> write(sidecar), "fleet-writer-" + i);
+      writers.add(writer);
+      writer.start();
+    }
+  }
+
+  private void stopWriters() throws InterruptedException {
+    writing.set(false);
+    for (Thread writer : writers) {
+      writer.join(30_000);
+    }
+  }
+
+  /** One pod's agent: its own calls and usage, and usage ids that every pod also sends. */
+  private void write(int i) {
+    for (int n = 0; writing.get(); n++) {
+      String call = "call-" + i + "-" + n;
+      send(
+          i,
+          "/v1/sessions/" + session(i) + "/tool-calls",
+          "{\"call_id\":\"" + call + "\",\"tool\":\"Bash\",\"duration_ms\":5}",
+          acknowledgedCalls,
+          call);
+      String usage = "usage-" + i + "-" + n;
+      send(i, "/v1/usage", usageBody(usage), acknowledgedUsage, usage);
+      String shared = "shared-" + n;
+      send(i, "/v1/usage", usageBody(shared), acknowledgedShared, shared);
+    }
+  }
+
+  private void send(int i, String path, String body, Set<String> acknowledged, String id) {
+    SidecarProcess sidecar = sidecars.get(i);
+    try {
+      HttpResponse<String> answer = sidecar.post(sidecar.apiUrl(path), body);
+      int status = answer.statusCode();
+      if (status / 100 == 2) {
+        acknowledged.add(id);
+      } else if (status == 503) {
+        unavailable.incrementAndGet();
+      } else {
+        unexpected.incrementAndGet();
+        synchronized (unexpectedAnswers) {
+          unexpectedAnswers.add(status + " " + answer.body());
+        }
+      }
+    } catch (IOException killedOrRestarting) {
+      // not acknowledged: the process is gone or not listening yet
+      pause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String usageBody(String requestId) {
+    return "{\"request_id\":\""
+        + requestId
+        + "\",\"provider\":\"anthropic\",\"model\":\"claude-sonnet-4-5\","
+        + "\"input_tokens\":100,\"output_tokens\":20}";
+  }
+
+  private static String session(int i) {
+    return "fleet-session-" + i;
+  }
+
+  private JsonNode tool(int i, String body) throws Exception {
+    SidecarProcess sidecar = sidecars.get(i);
+    HttpResponse<String> answer = sidecar.post(sidecar.apiUrl("/v1/tools/session"), body);
+    assertEquals(200, answer.statusCode(), answer.body());
+    return JSON.readTree(answer.body());
+  }
+
+  private int migrationsApplied() throws SQLException {
+    Map<String, Long> versions =
+        countBy(
+            "select version, count(*) from flyway_schema_history where success group by version");
+    assertTrue(versions.values().stream().allMatch(n -> n == 1), versions.toString());
+    return versions.size();
+  }
+
+  private Map<String, Long> sessionsPerInstance() throws SQLException {
+    return countBy("select instance_id, count(*) from agent_session group by instance_id");
+  }
+
+  private Map<String, Long> countBy(String sql) throws SQLException {
+    Map<String, Long> counts = new HashMap<>();
+    try (Connection db = DriverManager.getConnection(url, "sidecar", "");
+        Statement query = db.createStatement();
+        ResultSet rows = query.executeQuery(sql)) {
+      while (rows.next()) {
+        counts.put(rows.getString(1), rows.getLong(2));
+      }
+    }
+    return counts;
+  }
+
+  /** Stops or resumes the build's test server. */
+  private static void testServer(String command, String... port) throws Exception {
+    List<String> arguments = new ArrayList<>(List.of(System.getProperty("test.postgresql-dir")));
+    arguments.addAll(List.of(port));
+    script(command, arguments.toArray(String[]::new));
+  }
+
+  /** Runs the build's PostgreSQL script (start, stop, resume; see its header). */
+  private static void script(String command, String... arguments) throws Exception {
+    List<String> line = new ArrayList<>(List.of("bash", "src/test/scripts/postgresql.sh"));
+    line.add(command);
+    line.addAll(List.of(arguments));
+    Process process = new ProcessBuilder(line).inheritIO().start();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (process.isAlive() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+    }
+    assertEquals(0, process.exitValue(), String.join(" ", line));
+  }
+}
