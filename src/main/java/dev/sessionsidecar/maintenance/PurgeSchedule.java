@@ -1,26 +1,33 @@
 package dev.sessionsidecar.maintenance;
 
-import dev.sessionsidecar.platform.Schema;
+import dev.sessionsidecar.platform.FleetSchedule;
 import dev.sessionsidecar.task.CreateTaskRequest;
 import dev.sessionsidecar.task.TaskRegistration;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
-/** Queues a purge task every {@code sidecar.retention.purge-every}, so it shows in tasks_list. */
+/**
+ * Queues a purge task every {@code sidecar.retention.purge-every}, once for the fleet, so it shows
+ * in tasks_list.
+ */
 @ApplicationScoped
 class PurgeSchedule {
 
   private final TaskRegistration tasks;
+  private final FleetSchedule fleet;
+  private final RetentionSettings settings;
 
-  PurgeSchedule(TaskRegistration tasks) {
+  PurgeSchedule(TaskRegistration tasks, FleetSchedule fleet, RetentionSettings settings) {
     this.tasks = tasks;
+    this.fleet = fleet;
+    this.settings = settings;
   }
 
-  @Scheduled(
-      every = "${sidecar.retention.purge-every:24h}",
-      delayed = "${sidecar.retention.purge-every:24h}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-      skipExecutionIf = Schema.NotCurrent.class)
+  void schedule(@Observes StartupEvent started) {
+    fleet.every("purge", settings.purgeEvery(), this::queuePurge);
+  }
+
   void queuePurge() {
     tasks.create(new CreateTaskRequest("purge", null, null, null, null, null));
   }

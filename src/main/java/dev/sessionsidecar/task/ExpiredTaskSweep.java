@@ -1,29 +1,34 @@
 package dev.sessionsidecar.task;
 
-import dev.sessionsidecar.platform.Schema;
+import dev.sessionsidecar.platform.FleetSchedule;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Observes;
 
-/** Deletes tasks whose ttl has passed since they were created. */
+/** Deletes tasks whose ttl has passed since they were created, once per sweep for the fleet. */
 @ApplicationScoped
 class ExpiredTaskSweep {
 
   private final Timestamps time;
+  private final FleetSchedule fleet;
+  private final TaskSettings settings;
 
-  ExpiredTaskSweep(Timestamps time) {
+  ExpiredTaskSweep(Timestamps time, FleetSchedule fleet, TaskSettings settings) {
     this.time = time;
+    this.fleet = fleet;
+    this.settings = settings;
   }
 
-  @Scheduled(
-      every = "${sidecar.tasks.sweep-interval:60s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-      skipExecutionIf = Schema.NotCurrent.class)
-  @Transactional
+  void schedule(@Observes StartupEvent started) {
+    fleet.every("expired-task-sweep", settings.sweepInterval(), this::sweep);
+  }
+
   void sweep() {
-    long deleted = Task.delete("expiresAt < ?1", time.now());
+    long deleted =
+        QuarkusTransaction.requiringNew().call(() -> Task.delete("expiresAt < ?1", time.now()));
     if (deleted > 0) {
       Log.infof("Deleted %d expired task(s)", deleted);
     }

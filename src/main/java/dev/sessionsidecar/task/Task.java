@@ -38,9 +38,17 @@ public class Task extends PanacheEntityBase {
   @Column(name = "session_id")
   public String sessionId;
 
-  /** The sidecar instance that created the task: the one that runs it, if it is a sidecar's. */
+  /** The sidecar instance that created (or, for an agent's task, registered) the task. */
   @Column(name = "instance_id")
   public String instanceId;
+
+  /** The instance that claimed and runs a sidecar task. */
+  @Column(name = "runner_id")
+  String runnerId;
+
+  /** When the runner last said it is still at it: its lease. */
+  @Column(name = "heartbeat_at")
+  Instant heartbeatAt;
 
   @Column(name = "project_id")
   public Long projectId;
@@ -129,8 +137,10 @@ public class Task extends PanacheEntityBase {
     error = reason;
   }
 
-  void start(Instant now) {
+  void start(Instant now, String runner) {
     startedAt = now;
+    runnerId = runner;
+    heartbeatAt = now;
     report(null, "running", now);
   }
 

@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.platform.Instance;
 import dev.sessionsidecar.platform.Schema;
+import dev.sessionsidecar.platform.StoreSelection;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +36,8 @@ public class TaskExecutor {
   static final String RESTARTED = "the sidecar restarted while this task was running";
 
   private final Instance instance;
+  private final TaskLeases leases;
+  private final boolean shared;
   private final TaskHandlers handlers;
   private final TaskSettings settings;
   private final Timestamps time;
@@ -47,8 +53,12 @@ public class TaskExecutor {
       TaskSettings settings,
       Timestamps time,
       ObjectMapper mapper,
-      Instance instance) {
+      Instance instance,
+      TaskLeases leases,
+      StoreSelection store) {
     this.instance = instance;
+    this.leases = leases;
+    this.shared = store.store().shared();
     this.handlers = handlers;
     this.settings = settings;
     this.time = time;
@@ -66,23 +76,31 @@ public class TaskExecutor {
 
   /**
    * Runs once the schema is current: a run of this instance that was going on when it died failed.
-   * Other instances' runs on a shared database are theirs to judge.
+   * On a shared database other instances' runs are left to their leases ({@link TaskLeases}).
    */
   void failOrphans(@Observes Schema.Current schemaIsCurrent) {
+    // On a shared database only this instance's runs; on H2 every run in the file was ours.
+    String mine = shared ? " and runnerId = :runner" : "";
+    Parameters parameters =
+        Parameters.with("failed", TaskStatus.FAILED)
+            .and("message", RESTARTED)
+            .and("now", time.now())
+            .and("owner", Task.OWNER_SIDECAR)
+            .and("open", TaskStatus.open());
+    if (shared) {
+      parameters = parameters.and("runner", instance.id());
+    }
+    Parameters bound = parameters;
     int orphans =
         QuarkusTransaction.requiringNew()
             .call(
                 () ->
                     Task.update(
-                        "status = ?1, statusMessage = ?2, error = ?2, lastUpdatedAt = ?3"
-                            + " where owner = ?4 and startedAt is not null and status in ?5"
-                            + " and (instanceId = ?6 or instanceId is null)",
-                        TaskStatus.FAILED,
-                        RESTARTED,
-                        time.now(),
-                        Task.OWNER_SIDECAR,
-                        TaskStatus.open(),
-                        instance.id()));
+                        "status = :failed, statusMessage = :message, error = :message,"
+                            + " lastUpdatedAt = :now where owner = :owner and startedAt is not null"
+                            + " and status in :open"
+                            + mine,
+                        bound));
     if (orphans > 0) {
       Log.warnf("Marked %d task(s) failed: %s", orphans, RESTARTED);
     }
@@ -107,18 +125,53 @@ public class TaskExecutor {
     }
   }
 
+  /**
+   * Claims the oldest queued sidecar task. On a shared database the claim skips rows another
+   * instance holds ({@code FOR UPDATE SKIP LOCKED}), so instances never wait on each other and
+   * never claim the same task; on H2 there is one instance and a plain row lock does.
+   */
   private Optional<Task> claimNext() {
-    Optional<Task> next =
-        Task.find(
-                "owner = ?1 and startedAt is null and status = ?2"
-                    + " and (instanceId = ?3 or instanceId is null) order by createdAt",
-                Task.OWNER_SIDECAR,
-                TaskStatus.WORKING,
-                instance.id())
-            .withLock(LockModeType.PESSIMISTIC_WRITE)
-            .firstResultOptional();
-    next.ifPresent(t -> t.start(time.now()));
+    Optional<Task> next = shared ? claimSkippingLocked() : claimLocked();
+    next.ifPresent(t -> t.start(time.now(), instance.id()));
     return next;
+  }
+
+  private static Optional<Task> claimLocked() {
+    return Task.find(
+            "owner = ?1 and startedAt is null and status = ?2 order by createdAt",
+            Task.OWNER_SIDECAR,
+            TaskStatus.WORKING)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .firstResultOptional();
+  }
+
+  private static Optional<Task> claimSkippingLocked() {
+    List<?> ids =
+        Task.getEntityManager()
+            .createNativeQuery(
+                "select task_id from task where owner = ?1 and started_at is null and status = ?2"
+                    + " order by created_at limit 1 for update skip locked")
+            .setParameter(1, Task.OWNER_SIDECAR)
+            .setParameter(2, TaskStatus.WORKING.name())
+            .getResultList();
+    return ids.stream().findFirst().map(id -> Task.<Task>findById(id));
+  }
+
+  /**
+   * Renews the leases of the runs going on here, stops those that were cancelled meanwhile (on any
+   * instance: a cancel made elsewhere reaches the run here within a second), and fails the runs of
+   * instances whose leases ran out.
+   */
+  @Scheduled(
+      every = "1s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Schema.NotCurrent.class)
+  void watchLeases() {
+    for (String ended : leases.renew(Set.copyOf(running.keySet()))) {
+      Log.infof("Task %s ended elsewhere (cancelled, or failed); its run here stops", ended);
+      interrupt(ended);
+    }
+    leases.failExpired();
   }
 
   private void start(Task task) {

@@ -140,10 +140,9 @@ public class TaskRegistration {
   private void refuseWhenQueueIsFull() {
     long queued =
         Task.count(
-            "owner = ?1 and startedAt is null and status = ?2 and instanceId = ?3",
+            "owner = ?1 and startedAt is null and status = ?2",
             Task.OWNER_SIDECAR,
-            TaskStatus.WORKING,
-            instance.id());
+            TaskStatus.WORKING);
     if (queued >= settings.maxQueued()) {
       throw new ApiException(
               ProblemCode.TOO_MANY_REQUESTS,

@@ -36,4 +36,11 @@ public interface TaskSettings {
   /** How often the sweep deletes expired tasks. */
   @WithDefault("60s")
   Duration sweepInterval();
+
+  /**
+   * A running sidecar task whose runner has not renewed its lease for this long is failed by any
+   * live sidecar (its runner stopped or lost the database).
+   */
+  @WithDefault("60s")
+  Duration lease();
 }

@@ -12,14 +12,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Usage as Prometheus series, named after the OpenTelemetry GenAI client metrics, plus a cost
- * counter. Model names come from callers, so past a fixed number of provider/model/role
- * combinations new ones are counted under model {@code other}: the series set stays bounded.
+ * counter. Durations and token counts are histograms with the GenAI semantic conventions' bucket
+ * boundaries, so a fleet's pods can be summed before a quantile is taken. Model names come from
+ * callers, so past a fixed number of provider/model/role combinations new ones are counted under
+ * model {@code other}: the series set stays bounded.
  */
 @ApplicationScoped
 class UsageMetrics {
 
   static final int MAX_SERIES_KEYS = 200;
   static final String OTHER = "other";
+
+  /** Operation duration buckets of the GenAI conventions, 0.01 s doubling up to 81.92 s. */
+  static final Duration[] DURATION_BUCKETS = durations(0.01, 14);
+
+  /** Token usage buckets of the GenAI conventions, 1 up to 4^13 (67,108,864). */
+  static final double[] TOKEN_BUCKETS = powers(4, 14);
 
   private final MeterRegistry registry;
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -36,6 +44,7 @@ class UsageMetrics {
       Timer.builder("gen_ai.client.operation.duration")
           .description("Duration of LLM calls as reported to the sidecar")
           .tags(tags)
+          .serviceLevelObjectives(DURATION_BUCKETS)
           .register(registry)
           .record(Duration.ofMillis(r.latencyMs()));
     }
@@ -54,7 +63,24 @@ class UsageMetrics {
         .description("Tokens per LLM call")
         .baseUnit("tokens")
         .tags(tags.and("gen_ai.token.type", type))
+        .serviceLevelObjectives(TOKEN_BUCKETS)
         .register(registry);
+  }
+
+  private static Duration[] durations(double firstSeconds, int count) {
+    Duration[] buckets = new Duration[count];
+    for (int i = 0; i < count; i++) {
+      buckets[i] = Duration.ofMillis(Math.round(firstSeconds * 1000 * (1L << i)));
+    }
+    return buckets;
+  }
+
+  private static double[] powers(int base, int count) {
+    double[] buckets = new double[count];
+    for (int i = 0; i < count; i++) {
+      buckets[i] = Math.pow(base, i);
+    }
+    return buckets;
   }
 
   private Tags tags(UsageRecordView r) {

@@ -6,28 +6,20 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sessionsidecar.testing.TestStore;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +35,7 @@ class FleetIT {
   private static final String PROJECT = "/fleet/shop";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final AtomicReferenceArray<SidecarProcess> sidecars =
-      new AtomicReferenceArray<>(SIDECARS);
+  private PostgresqlFleet fleet;
   private final Set<String> acknowledgedCalls = ConcurrentHashMap.newKeySet();
   private final Set<String> acknowledgedUsage = ConcurrentHashMap.newKeySet();
   private final Set<String> acknowledgedShared = ConcurrentHashMap.newKeySet();
@@ -53,36 +44,35 @@ class FleetIT {
   private final List<String> unexpectedAnswers = new ArrayList<>();
   private final AtomicBoolean writing = new AtomicBoolean();
   private final List<Thread> writers = new ArrayList<>();
-  private String url;
+  private final List<SidecarProcess> others = new ArrayList<>();
 
   @BeforeEach
-  void freshDatabase() {
+  void postgresqlRun() {
     assumeFalse(Boolean.getBoolean("skipPostgresql"), "the PostgreSQL run is switched off");
-    url = TestStore.createDatabase("fleet_" + UUID.randomUUID().toString().substring(0, 8));
   }
 
   @AfterEach
   void stopAll() throws Exception {
-    writing.set(false);
-    for (Thread writer : writers) {
-      writer.join(30_000);
+    stopWriters();
+    if (fleet != null) {
+      fleet.close();
     }
-    for (int i = 0; i < SIDECARS; i++) {
-      if (sidecars.get(i) != null) {
-        sidecars.get(i).stop();
-      }
+    for (SidecarProcess other : others) {
+      other.stop();
     }
   }
 
   @Test
   void threeSidecarsWriteAtOnceAndOneIsKilledMidStream() throws Exception {
     startAllAtOnce();
-    assertEquals(8, migrationsApplied(), "the schema was migrated exactly once");
+    long migrations;
+    try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+      migrations = files.count();
+    }
+    assertEquals(migrations, migrationsApplied(), "every migration applied exactly once");
     startWriters();
     Thread.sleep(2_000);
-    SidecarProcess killed = sidecars.get(1);
-    killed.kill();
-    sidecars.set(1, start(1).awaitReady());
+    fleet.killAndRestart(1);
     Thread.sleep(2_000);
     stopWriters();
 
@@ -95,7 +85,9 @@ class FleetIT {
     List<String> ids = new ArrayList<>();
     listed.at("/data/sessions").forEach(s -> ids.add(s.get("session_id").asText()));
     assertTrue(ids.containsAll(List.of(session(0), session(1), session(2))), ids.toString());
-    assertEquals(Map.of("pod-0", 1L, "pod-1", 1L, "pod-2", 1L), sessionsPerInstance());
+    assertEquals(
+        Map.of("pod-0", 1L, "pod-1", 1L, "pod-2", 1L),
+        fleet.countBy("select instance_id, count(*) from agent_session group by instance_id"));
   }
 
   @Test
@@ -103,12 +95,12 @@ class FleetIT {
     startAllAtOnce();
     startWriters();
     Thread.sleep(1_500);
-    testServer("stop");
+    PostgresqlFleet.testServer("stop");
     Thread.sleep(3_000);
     int duringOutage = unavailable.get();
-    testServer("resume", System.getProperty("test.postgresql-port"));
+    PostgresqlFleet.testServer("resume", System.getProperty("test.postgresql-port"));
     for (int i = 0; i < SIDECARS; i++) {
-      sidecars.get(i).awaitReady();
+      fleet.sidecar(i).awaitReady();
     }
     int before = acknowledgedCalls.size();
     Thread.sleep(2_000);
@@ -127,7 +119,7 @@ class FleetIT {
         SidecarProcess.startPostgresql(
             Files.createTempDirectory("fleet-late"),
             Map.of("SIDECAR_STORE", "postgresql", "SIDECAR_POSTGRESQL_URL", late));
-    sidecars.set(0, sidecar);
+    others.add(sidecar);
     Path lateServer = Path.of(System.getProperty("test.postgresql-dir") + "-late");
     try {
       awaitStatus(sidecar, "/q/health/live", 200);
@@ -137,11 +129,11 @@ class FleetIT {
           sidecar.post(sidecar.apiUrl("/v1/usage"), usageBody("before-the-server"));
       assertEquals(503, write.statusCode(), write.body());
 
-      script("start", lateServer.toString(), Integer.toString(port));
+      PostgresqlFleet.script("start", lateServer.toString(), Integer.toString(port));
       sidecar.awaitReady();
       assertEquals(201, sidecar.post(sidecar.apiUrl("/v1/usage"), usageBody("after")).statusCode());
     } finally {
-      script("stop", lateServer.toString());
+      PostgresqlFleet.script("stop", lateServer.toString());
     }
   }
 
@@ -150,7 +142,9 @@ class FleetIT {
     SidecarProcess wrong =
         SidecarProcess.start(
             Files.createTempDirectory("fleet-wrong"),
-            Map.of("SIDECAR_STORE", "postgresql", "SIDECAR_POSTGRESQL_URL", url));
+            Map.of(
+                "SIDECAR_STORE", "postgresql", "SIDECAR_POSTGRESQL_URL", "jdbc:postgresql://x/y"));
+    others.add(wrong);
     assertTrue(wrong.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "it stops");
     assertTrue(wrong.process().exitValue() != 0, "with a failure");
     assertTrue(
@@ -198,9 +192,10 @@ class FleetIT {
   private void assertEverythingAcknowledgedIsStoredOnce() throws SQLException {
     assertEquals(0, unexpected.get(), "answers other than 2xx and 503: " + unexpectedAnswers);
     assertTrue(acknowledgedCalls.size() > 30, "enough writes: " + acknowledgedCalls.size());
-    Map<String, Long> calls = countBy("select call_id, count(*) from tool_call group by call_id");
+    Map<String, Long> calls =
+        fleet.countBy("select call_id, count(*) from tool_call group by call_id");
     Map<String, Long> usage =
-        countBy("select request_id, count(*) from usage_record group by request_id");
+        fleet.countBy("select request_id, count(*) from usage_record group by request_id");
     for (String id : acknowledgedCalls) {
       assertEquals(1L, calls.get(id), "tool call " + id);
     }
@@ -215,32 +210,15 @@ class FleetIT {
   }
 
   private void startAllAtOnce() throws Exception {
+    fleet = PostgresqlFleet.start(SIDECARS, Map.of());
     for (int i = 0; i < SIDECARS; i++) {
-      sidecars.set(i, start(i));
-    }
-    for (int i = 0; i < SIDECARS; i++) {
-      sidecars.get(i).awaitReady();
+      SidecarProcess sidecar = fleet.sidecar(i);
       HttpResponse<String> started =
-          sidecars
-              .get(i)
-              .post(
-                  sidecars.get(i).apiUrl("/v1/sessions"),
-                  "{\"session_id\":\"" + session(i) + "\",\"project_path\":\"" + PROJECT + "\"}");
+          sidecar.post(
+              sidecar.apiUrl("/v1/sessions"),
+              "{\"session_id\":\"" + session(i) + "\",\"project_path\":\"" + PROJECT + "\"}");
       assertEquals(201, started.statusCode(), started.body());
     }
-  }
-
-  private SidecarProcess start(int i) throws IOException {
-    Path dataDir = Files.createTempDirectory("fleet-" + i);
-    return SidecarProcess.startPostgresql(
-        dataDir,
-        Map.of(
-            "SIDECAR_STORE",
-            "postgresql",
-            "SIDECAR_POSTGRESQL_URL",
-            url,
-            "SIDECAR_POD_NAME",
-            "pod-" + i));
   }
 
   private void startWriters() {
@@ -278,7 +256,7 @@ class FleetIT {
   }
 
   private void send(int i, String path, String body, Set<String> acknowledged, String id) {
-    SidecarProcess sidecar = sidecars.get(i);
+    SidecarProcess sidecar = fleet.sidecar(i);
     try {
       HttpResponse<String> answer = sidecar.post(sidecar.apiUrl(path), body);
       int status = answer.statusCode();
@@ -320,7 +298,7 @@ class FleetIT {
   }
 
   private JsonNode tool(int i, String body) throws Exception {
-    SidecarProcess sidecar = sidecars.get(i);
+    SidecarProcess sidecar = fleet.sidecar(i);
     HttpResponse<String> answer = sidecar.post(sidecar.apiUrl("/v1/tools/session"), body);
     assertEquals(200, answer.statusCode(), answer.body());
     return JSON.readTree(answer.body());
@@ -328,45 +306,9 @@ class FleetIT {
 
   private int migrationsApplied() throws SQLException {
     Map<String, Long> versions =
-        countBy(
+        fleet.countBy(
             "select version, count(*) from flyway_schema_history where success group by version");
     assertTrue(versions.values().stream().allMatch(n -> n == 1), versions.toString());
     return versions.size();
-  }
-
-  private Map<String, Long> sessionsPerInstance() throws SQLException {
-    return countBy("select instance_id, count(*) from agent_session group by instance_id");
-  }
-
-  private Map<String, Long> countBy(String sql) throws SQLException {
-    Map<String, Long> counts = new HashMap<>();
-    try (Connection db = DriverManager.getConnection(url, "sidecar", "");
-        Statement query = db.createStatement();
-        ResultSet rows = query.executeQuery(sql)) {
-      while (rows.next()) {
-        counts.put(rows.getString(1), rows.getLong(2));
-      }
-    }
-    return counts;
-  }
-
-  /** Stops or resumes the build's test server. */
-  private static void testServer(String command, String... port) throws Exception {
-    List<String> arguments = new ArrayList<>(List.of(System.getProperty("test.postgresql-dir")));
-    arguments.addAll(List.of(port));
-    script(command, arguments.toArray(String[]::new));
-  }
-
-  /** Runs the build's PostgreSQL script (start, stop, resume; see its header). */
-  private static void script(String command, String... arguments) throws Exception {
-    List<String> line = new ArrayList<>(List.of("bash", "src/test/scripts/postgresql.sh"));
-    line.add(command);
-    line.addAll(List.of(arguments));
-    Process process = new ProcessBuilder(line).inheritIO().start();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (process.isAlive() && Instant.now().isBefore(deadline)) {
-      Thread.sleep(100);
-    }
-    assertEquals(0, process.exitValue(), String.join(" ", line));
   }
 }

@@ -10,7 +10,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sessionsidecar.testing.Promtool;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -387,5 +389,47 @@ class UsageTest {
         .body(
             containsString(
                 "sidecar_usage_cost_usd_total{cost_source=\"estimated\",gen_ai_agent_role=\"summarizer\""));
+  }
+
+  @Test
+  void theMetricsPagePassesPromtool() throws Exception {
+    post(with(call("openai", "gpt-4o", 10, 1), "latency_ms", 90)).statusCode(201);
+    // The Prometheus text format: promtool 2.42 cannot parse the OpenMetrics escapes.
+    String text =
+        given()
+            .header("Accept", "text/plain; version=0.0.4")
+            .get(metrics.toString())
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    Promtool.Outcome checked = Promtool.run(text, "check", "metrics");
+    // 0: clean; 3: lint warnings only (those of the libraries' own series, docs/benchmarks.md).
+    assertTrue(
+        checked.exitCode() == 0 || checked.exitCode() == 3, checked.exitCode() + checked.output());
+    assertTrue(!checked.output().contains("gen_ai_"), "no warning about our series: " + checked);
+  }
+
+  @Test
+  void durationsAndTokensAreHistogramsWithTheGenAiBuckets() {
+    post(with(call("anthropic", "claude-haiku-4-5", 300, 5), "latency_ms", 700, "role", "bucketed"))
+        .statusCode(201);
+    String text = given().get(metrics.toString()).then().statusCode(200).extract().asString();
+    String duration =
+        "gen_ai_client_operation_duration_seconds_bucket{gen_ai_agent_role=\"bucketed\","
+            + "gen_ai_provider_name=\"anthropic\",gen_ai_request_model=\"claude-haiku-4-5\",le=\"";
+    // 0.7 s: above the 0.64 s bound, within 1.28 s.
+    assertTrue(text.contains(duration + "0.64\"} 0"), text);
+    assertTrue(text.contains(duration + "1.28\"} 1"), text);
+    assertTrue(text.contains(duration + "81.92\"} 1"), text);
+    assertTrue(text.contains(duration + "+Inf\"} 1"), text);
+    String tokens =
+        "gen_ai_client_token_usage_tokens_bucket{gen_ai_agent_role=\"bucketed\","
+            + "gen_ai_provider_name=\"anthropic\",gen_ai_request_model=\"claude-haiku-4-5\","
+            + "gen_ai_token_type=\"input\",le=\"";
+    // 300 input tokens: above 256, within 1024.
+    assertTrue(text.contains(tokens + "256.0\"} 0"), text);
+    assertTrue(text.contains(tokens + "1024.0\"} 1"), text);
+    assertTrue(text.contains(tokens + "6.7108864E7\"} 1"), text);
   }
 }

@@ -1,16 +1,18 @@
 package dev.sessionsidecar.insight.ponder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sessionsidecar.platform.Schema;
+import dev.sessionsidecar.platform.FleetSchedule;
 import dev.sessionsidecar.task.CreateTaskRequest;
 import dev.sessionsidecar.task.TaskRegistration;
 import dev.sessionsidecar.task.TaskView;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
- * Queues ponder tasks: on demand, and every {@code sidecar.insights.ponder-every} when some project
- * was active since the last run (so an idle sidecar's task list stays quiet).
+ * Queues ponder tasks: on demand, and every {@code sidecar.insights.ponder-every} (once for the
+ * fleet) when some project was active since the last run (so an idle sidecar's task list stays
+ * quiet).
  */
 @ApplicationScoped
 public class PonderQueue {
@@ -18,8 +20,17 @@ public class PonderQueue {
   private final TaskRegistration tasks;
   private final PonderHandler handler;
   private final ObjectMapper mapper;
+  private final FleetSchedule fleet;
+  private final InsightSettings settings;
 
-  PonderQueue(TaskRegistration tasks, PonderHandler handler, ObjectMapper mapper) {
+  PonderQueue(
+      TaskRegistration tasks,
+      PonderHandler handler,
+      ObjectMapper mapper,
+      FleetSchedule fleet,
+      InsightSettings settings) {
+    this.fleet = fleet;
+    this.settings = settings;
     this.tasks = tasks;
     this.handler = handler;
     this.mapper = mapper;
@@ -35,11 +46,10 @@ public class PonderQueue {
         new CreateTaskRequest(PonderHandler.KIND, null, null, null, null, parameters));
   }
 
-  @Scheduled(
-      every = "${sidecar.insights.ponder-every:1h}",
-      delayed = "${sidecar.insights.ponder-every:1h}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-      skipExecutionIf = Schema.NotCurrent.class)
+  void schedule(@Observes StartupEvent started) {
+    fleet.every("ponder", settings.ponderEvery(), this::queueWhenActive);
+  }
+
   void queueWhenActive() {
     if (handler.hasWork()) {
       queue(null);

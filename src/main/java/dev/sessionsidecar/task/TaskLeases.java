@@ -1,0 +1,91 @@
+package dev.sessionsidecar.task;
+
+import dev.sessionsidecar.platform.Instance;
+import dev.sessionsidecar.platform.Timestamps;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The leases of running sidecar tasks, which let sidecars sharing a database watch each other: this
+ * instance renews the leases of its own runs, learns of cancels made on another instance, and fails
+ * the runs of instances whose leases ran out. Nothing stays {@code working} forever.
+ */
+@ApplicationScoped
+class TaskLeases {
+
+  private final Instance instance;
+  private final TaskSettings settings;
+  private final Timestamps time;
+
+  TaskLeases(Instance instance, TaskSettings settings, Timestamps time) {
+    this.instance = instance;
+    this.settings = settings;
+    this.time = time;
+  }
+
+  /**
+   * Renews the leases of the runs going on here and answers those of them that are no longer open:
+   * cancelled (on any instance) or failed by another instance meanwhile.
+   */
+  Set<String> renew(Set<String> running) {
+    if (running.isEmpty()) {
+      return Set.of();
+    }
+    Instant now = time.now();
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Task.update(
+                  "heartbeatAt = ?1 where taskId in ?2 and runnerId = ?3",
+                  now,
+                  running,
+                  instance.id());
+              List<String> open =
+                  Task.<Task>list("taskId in ?1 and status in ?2", running, TaskStatus.open())
+                      .stream()
+                      .map(t -> t.taskId)
+                      .toList();
+              Set<String> ended = new HashSet<>(running);
+              open.forEach(ended::remove);
+              return ended;
+            });
+  }
+
+  /** Fails the runs of other instances whose lease ran out; answers how many. */
+  int failExpired() {
+    Instant now = time.now();
+    Instant expired = now.minus(settings.lease());
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              List<Task> lost =
+                  Task.<Task>find(
+                          "owner = ?1 and startedAt is not null and status in ?2"
+                              + " and heartbeatAt < ?3 and runnerId <> ?4",
+                          Task.OWNER_SIDECAR,
+                          TaskStatus.open(),
+                          expired,
+                          instance.id())
+                      .withLock(LockModeType.PESSIMISTIC_WRITE)
+                      .list();
+              for (Task task : lost) {
+                String reason =
+                    "the sidecar instance "
+                        + task.runnerId
+                        + " running this task stopped renewing its lease for longer than "
+                        + settings.lease().toSeconds()
+                        + " s (sidecar.tasks.lease)";
+                task.moveTo(TaskStatus.FAILED, reason, now);
+                task.error = reason;
+                Log.warnf("Task %s failed: %s", task.taskId, reason);
+              }
+              return lost.size();
+            });
+  }
+}
