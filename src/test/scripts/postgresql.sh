@@ -15,6 +15,9 @@ set -euo pipefail
 
 command=${1:?start or stop}
 dir=$(realpath -m "${2:?directory}")
+# Where the cluster lives: DIR itself, or (as root, when the postgres user cannot reach DIR, as in
+# a checkout under a private home) a directory under /tmp whose path DIR/cluster records.
+cluster=$(cat "$dir/cluster" 2>/dev/null || echo "$dir")
 
 server_bin() {
   ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1
@@ -41,15 +44,29 @@ install_server() {
 stop_server() {
   local bin
   bin=$(server_bin)
-  if [ -n "$bin" ] && [ -f "$dir/data/postmaster.pid" ]; then
-    as_server "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
+  if [ -n "$bin" ] && [ -f "$cluster/data/postmaster.pid" ]; then
+    as_server "$bin/pg_ctl" -D "$cluster/data" -m fast -w stop >/dev/null || true
   fi
 }
 
 start_server() {
-  as_server "$(server_bin)/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $1 -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" \
+  as_server "$(server_bin)/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 \
+    -o "-p $1 -k $cluster -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" \
     start >/dev/null
+}
+
+make_cluster_dir() {
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  cluster=$dir
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres "$dir"
+    if ! runuser -u postgres -- test -w "$dir"; then
+      cluster=$(mktemp -d /tmp/sidecar-postgresql.XXXXXX)
+      chown postgres "$cluster"
+      echo "$cluster" > "$dir/cluster"
+    fi
+  fi
 }
 
 case "$command" in
@@ -58,13 +75,12 @@ case "$command" in
     [ -n "$(server_bin)" ] || install_server
     bin=$(server_bin)
     stop_server
-    rm -rf "$dir"
-    mkdir -p "$dir"
-    [ "$(id -u)" = 0 ] && chown postgres "$dir"
-    as_server "$bin/initdb" -D "$dir/data" -A trust -U sidecar -E UTF8 --no-sync >/dev/null
+    [ "$cluster" = "$dir" ] || rm -rf "$cluster"
+    make_cluster_dir
+    as_server "$bin/initdb" -D "$cluster/data" -A trust -U sidecar -E UTF8 --no-sync >/dev/null
     start_server "$port"
     as_server "$bin/createdb" -h 127.0.0.1 -p "$port" -U sidecar sidecar
-    echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($dir)"
+    echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($cluster)"
     ;;
   stop)
     stop_server

@@ -1,11 +1,9 @@
 package dev.sessionsidecar.insight;
 
-import dev.sessionsidecar.insight.ponder.PonderQueue;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.NoBody;
 import dev.sessionsidecar.platform.QueryParameters;
 import dev.sessionsidecar.session.CurrentSession;
-import dev.sessionsidecar.session.ProjectView;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** REST door to insights: report, read ranked, dismiss, restore, and ponder on demand. */
+/**
+ * REST door to insights: report, read ranked, dismiss and restore ({@code PonderResource} ponders).
+ */
 @Path("/v1/insights")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -40,14 +40,11 @@ public class InsightResource {
   private final InsightService insights;
   private final InsightDigest digest;
   private final CurrentSession current;
-  private final PonderQueue ponder;
 
-  InsightResource(
-      InsightService insights, InsightDigest digest, CurrentSession current, PonderQueue ponder) {
+  InsightResource(InsightService insights, InsightDigest digest, CurrentSession current) {
     this.insights = insights;
     this.digest = digest;
     this.current = current;
-    this.ponder = ponder;
   }
 
   @POST
@@ -94,7 +91,7 @@ public class InsightResource {
             query.string("kind"),
             dismissed == null ? null : Boolean.valueOf(dismissed),
             query.fraction("min_confidence", 0),
-            query.integer("since_days", 0, 0, 3650),
+            query.integer("since_days", 0, 0, QueryParameters.MAX_DAYS),
             query.integer("limit", 20, 1, MAX_PAGE)));
   }
 
@@ -157,22 +154,6 @@ public class InsightResource {
       @Context HttpHeaders headers) {
     NoBody.require(headers);
     return insights.restore(InsightId.parse("id", id)).insight();
-  }
-
-  @POST
-  @Path("/ponder")
-  @Consumes(MediaType.WILDCARD)
-  @Operation(
-      summary = "Ponder now",
-      description =
-          "Queues a ponder task over the active project (or every project active within"
-              + " sidecar.insights.ponder-window when there is none); follow it under /v1/tasks.")
-  public Response ponderNow(@Context HttpHeaders headers, @Context UriInfo uri) {
-    NoBody.require(headers);
-    var task = ponder.queue(current.activeProject().map(ProjectView::path).orElse(null));
-    return Response.accepted(task)
-        .location(uri.getBaseUriBuilder().path("v1/tasks").path(task.taskId()).build())
-        .build();
   }
 
   private Long projectId(String path) {

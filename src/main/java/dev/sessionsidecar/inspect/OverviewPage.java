@@ -1,6 +1,9 @@
 package dev.sessionsidecar.inspect;
 
+import dev.sessionsidecar.fleet.FleetService;
+import dev.sessionsidecar.fleet.InstanceView;
 import dev.sessionsidecar.platform.SidecarConfig;
+import dev.sessionsidecar.platform.StoreSelection;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.PodView;
@@ -43,7 +46,8 @@ public class OverviewPage {
       int days,
       SessionService.Totals sessions,
       UsageFigures usage,
-      Health health) {}
+      Health health,
+      List<InstanceView> pods) {}
 
   /** The sidecar's health as its probes see it. */
   record Health(String status, List<Check> checks) {
@@ -63,6 +67,8 @@ public class OverviewPage {
   private final SmallRyeHealthReporter health;
   private final SidecarConfig config;
   private final Timestamps time;
+  private final FleetService fleet;
+  private final StoreSelection store;
 
   OverviewPage(
       CurrentSession current,
@@ -70,7 +76,11 @@ public class OverviewPage {
       UsageReports usage,
       SmallRyeHealthReporter health,
       SidecarConfig config,
-      Timestamps time) {
+      Timestamps time,
+      FleetService fleet,
+      StoreSelection store) {
+    this.fleet = fleet;
+    this.store = store;
     this.current = current;
     this.sessions = sessions;
     this.usage = usage;
@@ -86,8 +96,9 @@ public class OverviewPage {
     UsageReports.Scope scope = usage.scope(days);
     ProjectView project = scope.project();
     SessionFilter filter =
-        new SessionFilter(
-            project == null ? null : project.path(), null, time.now().minus(Duration.ofDays(days)));
+        SessionFilter.ALL
+            .inProject(project == null ? null : project.path())
+            .activeSince(time.now().minus(Duration.ofDays(days)));
     return Templates.overview(
         new Overview(
             current.session().orElse(null),
@@ -96,7 +107,8 @@ public class OverviewPage {
             days,
             sessions.totals(filter),
             usage.summary(scope),
-            health()),
+            health(),
+            store.store().shared() ? fleet.instances(days) : List.of()),
         PageWindow.CHOICES);
   }
 

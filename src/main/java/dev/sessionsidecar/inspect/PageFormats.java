@@ -44,6 +44,11 @@ final class PageFormats {
   }
 
   /** Thousands separated: {@code 1,234,567}. */
+  /** A value for a query parameter of a link. */
+  static String urlEncoded(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   static String count(long value) {
     return String.format(Locale.ROOT, "%,d", value);
   }

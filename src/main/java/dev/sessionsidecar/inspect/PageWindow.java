@@ -21,10 +21,11 @@ final class PageWindow {
   }
 
   static int days(UriInfo uri, int defaultDays) {
-    return QueryParameters.of(uri, Set.of("days")).integer("days", defaultDays, 1, 3650);
+    return QueryParameters.of(uri, Set.of("days"))
+        .integer("days", defaultDays, 1, QueryParameters.MAX_DAYS);
   }
 
   static int days(QueryParameters query) {
-    return query.integer("days", DEFAULT_DAYS, 1, 3650);
+    return query.integer("days", DEFAULT_DAYS, 1, QueryParameters.MAX_DAYS);
   }
 }

@@ -34,10 +34,25 @@ public class SessionPages {
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance list(List<Row> rows, long total, Integer newer, Integer older);
+    static native TemplateInstance list(
+        List<Row> rows, long total, Integer newer, Integer older, Narrowed narrowed);
 
     static native TemplateInstance detail(
         SessionView session, SessionUsage usage, List<ToolCallView> calls, long totalCalls);
+  }
+
+  /** The pod or namespace the list is narrowed to, if any; kept in the pager's links. */
+  record Narrowed(String pod, String namespace) {
+
+    public boolean any() {
+      return pod != null || namespace != null;
+    }
+
+    /** The narrowing as query parameters to append after {@code offset=N}. */
+    public String query() {
+      return (pod == null ? "" : "&pod=" + PageFormats.urlEncoded(pod))
+          + (namespace == null ? "" : "&namespace=" + PageFormats.urlEncoded(namespace));
+    }
   }
 
   /** One session in the list, with what it cost. */
@@ -56,14 +71,17 @@ public class SessionPages {
   @GET
   @Operation(hidden = true)
   public TemplateInstance list(@Context UriInfo uri) {
-    int offset =
-        QueryParameters.of(uri, Set.of("offset")).integer("offset", 0, 0, Integer.MAX_VALUE - 100);
-    Page<SessionView> page = sessions.list(new SessionFilter(null, null, null), PAGE_SIZE, offset);
+    QueryParameters query = QueryParameters.of(uri, Set.of("offset", "pod", "namespace"));
+    int offset = query.integer("offset", 0, 0, Integer.MAX_VALUE - 100);
+    Narrowed narrowed = new Narrowed(query.string("pod"), query.string("namespace"));
+    SessionFilter filter =
+        SessionFilter.ALL.onPod(narrowed.pod()).inNamespace(narrowed.namespace());
+    Page<SessionView> page = sessions.list(filter, PAGE_SIZE, offset);
     List<Row> rows =
         page.items().stream().map(s -> new Row(s, usage.forSession(s.sessionId()))).toList();
     Integer newer = offset > 0 ? Math.max(0, offset - PAGE_SIZE) : null;
     Integer older = offset + PAGE_SIZE < page.total() ? offset + PAGE_SIZE : null;
-    return Templates.list(rows, page.total(), newer, older);
+    return Templates.list(rows, page.total(), newer, older, narrowed);
   }
 
   @GET

@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -30,6 +31,11 @@ public class InstanceHeartbeat {
     this.config = config;
     this.time = time;
     this.started = time.now();
+  }
+
+  /** The first beat, as soon as the database is ready: the instance is listed from its start. */
+  void first(@Observes Schema.Current schemaIsCurrent) {
+    beat();
   }
 
   @Scheduled(

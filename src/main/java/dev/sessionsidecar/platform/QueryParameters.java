@@ -12,6 +12,9 @@ import java.util.TreeSet;
  */
 public final class QueryParameters {
 
+  /** The longest look-back any window accepts, in days: ten years. */
+  public static final int MAX_DAYS = 3650;
+
   private final MultivaluedMap<String, String> values;
 
   private QueryParameters(MultivaluedMap<String, String> values) {

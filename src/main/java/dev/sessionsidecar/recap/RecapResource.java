@@ -43,6 +43,7 @@ public class RecapResource {
   }
 
   private static int sinceDays(UriInfo uri) {
-    return QueryParameters.of(uri, Set.of("since_days")).integer("since_days", 30, 0, 3650);
+    return QueryParameters.of(uri, Set.of("since_days"))
+        .integer("since_days", 30, 0, QueryParameters.MAX_DAYS);
   }
 }

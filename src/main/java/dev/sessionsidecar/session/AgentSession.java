@@ -113,4 +113,9 @@ public class AgentSession extends PanacheEntityBase {
   private static Instant later(Instant a, Instant b) {
     return a == null || b.isAfter(a) ? b : a;
   }
+
+  /** How many sessions of this instance are active now. */
+  public static long countActiveOf(String instanceId) {
+    return count("instanceId = ?1 and status = ?2", instanceId, SessionStatus.ACTIVE);
+  }
 }

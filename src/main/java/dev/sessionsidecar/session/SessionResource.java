@@ -57,13 +57,16 @@ public class SessionResource {
   @GET
   @Operation(summary = "List sessions, newest activity first")
   public Page<SessionView> list(@Context UriInfo uri) {
-    QueryParameters query = QueryParameters.of(uri, Set.of("project", "status", "limit", "offset"));
+    QueryParameters query =
+        QueryParameters.of(uri, Set.of("project", "status", "pod", "namespace", "limit", "offset"));
     String status = query.oneOf("status", STATUSES);
     SessionFilter filter =
-        new SessionFilter(
-            query.string("project"),
-            status == null ? null : SessionStatus.valueOf(status.toUpperCase(Locale.ROOT)),
-            null);
+        SessionFilter.ALL
+            .inProject(query.string("project"))
+            .withStatus(
+                status == null ? null : SessionStatus.valueOf(status.toUpperCase(Locale.ROOT)))
+            .onPod(query.string("pod"))
+            .inNamespace(query.string("namespace"));
     return sessions.list(
         filter,
         query.integer("limit", 50, 1, MAX_PAGE),

@@ -249,6 +249,14 @@ public class SessionService {
       where.append(" and lastActivityAt >= :since");
       params.and("since", filter.activeSince());
     }
+    if (filter.pod() != null) {
+      where.append(" and podName = :pod");
+      params.and("pod", filter.pod());
+    }
+    if (filter.namespace() != null) {
+      where.append(" and podNamespace = :namespace");
+      params.and("namespace", filter.namespace());
+    }
     return where.toString();
   }
 }

@@ -53,4 +53,9 @@ public class ToolCall extends PanacheEntityBase {
 
   @Column(name = "recorded_at", nullable = false)
   public Instant recordedAt;
+
+  /** How many calls this instance recorded that started at or after {@code since}. */
+  public static long countOfSince(String instanceId, Instant since) {
+    return count("instanceId = ?1 and startedAt >= ?2", instanceId, since);
+  }
 }

@@ -53,7 +53,8 @@ public class TaskResource {
   public List<TaskView> list(@Context UriInfo uri) {
     QueryParameters query = QueryParameters.of(uri, Set.of("limit", "since_days"));
     return tasks.list(
-        query.integer("limit", 20, 1, MAX_PAGE), query.integer("since_days", 30, 0, 3650));
+        query.integer("limit", 20, 1, MAX_PAGE),
+        query.integer("since_days", 30, 0, QueryParameters.MAX_DAYS));
   }
 
   @GET

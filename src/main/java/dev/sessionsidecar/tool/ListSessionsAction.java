@@ -45,7 +45,8 @@ class ListSessionsAction implements SessionAction {
     int sinceDays = arguments.sinceDays();
     Instant since = sinceDays == 0 ? null : time.now().minus(Duration.ofDays(sinceDays));
     Page<SessionView> page =
-        sessions.list(new SessionFilter(project.path(), null, since), arguments.limit(), 0);
+        sessions.list(
+            SessionFilter.ALL.inProject(project.path()).activeSince(since), arguments.limit(), 0);
     StringBuilder text =
         new StringBuilder("project ")
             .append(project.path())

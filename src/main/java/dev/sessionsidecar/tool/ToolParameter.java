@@ -1,5 +1,6 @@
 package dev.sessionsidecar.tool;
 
+import dev.sessionsidecar.platform.QueryParameters;
 import java.util.List;
 
 /** The parameters the {@code session} tool accepts, with their JSON names and allowed values. */
@@ -24,7 +25,7 @@ public enum ToolParameter {
       "min_confidence", "number", "Only insights at least this confident (0..1).", List.of());
 
   /** Largest {@code since_days} accepted: ten years. */
-  public static final int MAX_SINCE_DAYS = 3650;
+  public static final int MAX_SINCE_DAYS = QueryParameters.MAX_DAYS;
 
   public static final int DEFAULT_SINCE_DAYS = 30;
 

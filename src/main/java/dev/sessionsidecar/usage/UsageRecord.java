@@ -91,4 +91,24 @@ public class UsageRecord extends PanacheEntityBase {
     return new TokenCounts(
         inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, reasoningTokens);
   }
+
+  /** What an instance's records from {@code since} cost, and how many had no known cost. */
+  public record Spend(BigDecimal costUsd, long requests, long unknownCostRequests) {}
+
+  /** The spend of the records this instance stored that were created at or after {@code since}. */
+  public static Spend spendOfSince(String instanceId, Instant since) {
+    Object[] row =
+        getEntityManager()
+            .createQuery(
+                "select coalesce(sum(r.costUsd), 0), count(r),"
+                    + " coalesce(sum(case when r.costSource = ?3 then 1 else 0 end), 0)"
+                    + " from UsageRecord r where r.instanceId = ?1 and r.createdAt >= ?2",
+                Object[].class)
+            .setParameter(1, instanceId)
+            .setParameter(2, since)
+            .setParameter(3, CostSource.UNKNOWN)
+            .getSingleResult();
+    return new Spend(
+        (BigDecimal) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+  }
 }

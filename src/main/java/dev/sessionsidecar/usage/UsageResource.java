@@ -30,7 +30,7 @@ public class UsageResource {
 
   static final int MAX_PAGE = 1000;
   static final int MAX_GROUPS = 200;
-  static final int MAX_SINCE_DAYS = 3650;
+  static final int MAX_SINCE_DAYS = QueryParameters.MAX_DAYS;
 
   private final UsageService usage;
   private final UsageReports reports;

@@ -187,7 +187,7 @@ class SessionResourceTest {
         given().queryParam("offset", -1).get("/v1/sessions").then(), 400, "invalid_argument");
     assertProblem(
             given().queryParam("sort", "asc").get("/v1/sessions").then(), 400, "invalid_argument")
-        .body("detail", containsString("accepted: limit, offset, project, status"));
+        .body("detail", containsString("accepted: limit, namespace, offset, pod, project, status"));
   }
 
   @Test

@@ -404,7 +404,7 @@ class UsageTest {
             .extract()
             .asString();
     Promtool.Outcome checked = Promtool.run(text, "check", "metrics");
-    // 0: clean; 3: lint warnings only (those of the libraries' own series, docs/benchmarks.md).
+    // 0: clean; 3: lint warnings only (on the libraries' own series, listed in docs/metrics.md).
     assertTrue(
         checked.exitCode() == 0 || checked.exitCode() == 3, checked.exitCode() + checked.output());
     assertTrue(!checked.output().contains("gen_ai_"), "no warning about our series: " + checked);

@@ -1,7 +1,6 @@
-package dev.sessionsidecar.inspect;
+package dev.sessionsidecar.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -22,18 +20,17 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * Debian's Chromium, headless, driven through its ChromeDriver; {@code
- * src/test/scripts/install-chromium.sh} installs both when they are missing. Flags keep Chromium
- * off the network, which this machine and pods do not have.
+ * Debian's Chromium, headless, driven through its ChromeDriver; the build runs {@code
+ * src/test/scripts/install-chromium.sh} before the integration tests, which installs both when they
+ * are missing. Flags keep Chromium off the network, which this machine and pods do not have.
  */
-final class Browser {
+public final class Browser {
 
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private Browser() {}
 
-  static ChromeDriver start() throws Exception {
-    install();
+  public static ChromeDriver start() throws Exception {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(onPath("chromium"));
     options.addArguments(
@@ -62,7 +59,7 @@ final class Browser {
   }
 
   /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
-  static void screenshot(ChromeDriver driver, String name) throws IOException {
+  public static void screenshot(ChromeDriver driver, String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);
     Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
   }
@@ -70,7 +67,7 @@ final class Browser {
   /**
    * Fails on any console error (script errors, failed loads, refused policies) since last asked.
    */
-  static void assertNoConsoleErrors(WebDriver driver, String view) {
+  public static void assertNoConsoleErrors(WebDriver driver, String view) {
     List<String> errors =
         driver.manage().logs().get(LogType.BROWSER).getAll().stream()
             .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
@@ -79,22 +76,16 @@ final class Browser {
     assertEquals(List.of(), errors, "console errors on the " + view + " view");
   }
 
-  private static void install() throws Exception {
-    Process process =
-        new ProcessBuilder(
-                "bash", Path.of("src", "test", "scripts", "install-chromium.sh").toString())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertTrue(process.waitFor(10, TimeUnit.MINUTES), "installing Chromium took over 10 minutes");
-    assertEquals(0, process.exitValue(), "install-chromium.sh failed:\n" + output);
-  }
-
   private static File onPath(String command) {
     return Arrays.stream(System.getenv("PATH").split(File.pathSeparator))
         .map(dir -> new File(dir, command))
         .filter(File::canExecute)
         .findFirst()
-        .orElseThrow(() -> new IllegalStateException(command + " is not on PATH"));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    command
+                        + " is not on PATH: the build installs it before the integration tests"
+                        + " (src/test/scripts/install-chromium.sh)"));
   }
 }

@@ -1,0 +1,39 @@
+package dev.sessionsidecar.inspect;
+
+import dev.sessionsidecar.fleet.FleetService;
+import dev.sessionsidecar.fleet.InstanceView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The sidecars sharing this database: where they run, whether alive, what each recorded. */
+@Path(PagePaths.ROOT + "/fleet")
+@Produces(MediaType.TEXT_HTML)
+public class FleetPage {
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance fleet(
+        List<InstanceView> instances, int days, List<Integer> windows);
+  }
+
+  private final FleetService fleet;
+
+  FleetPage(FleetService fleet) {
+    this.fleet = fleet;
+  }
+
+  @GET
+  @Operation(hidden = true)
+  public TemplateInstance fleet(@Context UriInfo uri) {
+    int days = PageWindow.days(uri);
+    return Templates.fleet(fleet.instances(days), days, PageWindow.CHOICES);
+  }
+}

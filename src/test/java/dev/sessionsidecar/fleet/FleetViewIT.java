@@ -1,0 +1,6 @@
+package dev.sessionsidecar.fleet;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class FleetViewIT extends FleetViewTest {}
