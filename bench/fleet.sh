@@ -3,7 +3,8 @@
 # one database at once, against pgbench inserting comparable single rows into the same table of
 # the same server in the same run. Prints records per second and the ratio to pgbench.
 #
-#   bash bench/fleet.sh          (from the project root; WRK_SECONDS=15, PG_PORT=55432)
+#   bash bench/fleet.sh   (from the project root; WARMUP_SECONDS=15 not counted, then
+#                          WRK_SECONDS=15 measured; PG_PORT=55432)
 #
 # Uses the package built for PostgreSQL (target/quarkus-app-postgresql, made by ./mvnw verify, or
 # built here), a throwaway server in target/bench-postgresql (src/test/scripts/postgresql.sh), and
@@ -12,9 +13,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WRK_SECONDS=${WRK_SECONDS:-15}
+WARMUP_SECONDS=${WARMUP_SECONDS:-15}
 PG_PORT=${PG_PORT:-55432}
 PG_DIR=target/bench-postgresql
-JAR=target/quarkus-app-postgresql/quarkus-run.jar
+JAR=${JAR:-target/quarkus-app-postgresql/quarkus-run.jar}
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
@@ -57,11 +59,12 @@ stop_fleet() {
   PIDS=()
 }
 
-# wrk against every sidecar of the fleet at once (16 connections in all); prints the summed rate.
+# wrk against every sidecar of the fleet at once (16 connections in all) for $2 seconds; prints the
+# summed rate.
 drive_fleet() {
-  local count=$1 connections=$((16 / $1))
+  local count=$1 seconds=$2 connections=$((16 / $1))
   for i in $(seq 0 $((count - 1))); do
-    wrk -t1 -c"$connections" -d"${WRK_SECONDS}s" -s bench/single-record.lua \
+    wrk -t1 -c"$connections" -d"${seconds}s" -s bench/single-record.lua \
       "http://127.0.0.1:$((18100 + i))/v1/usage" > "$PG_DIR/wrk-$i.txt" &
   done
   wait_for_wrk
@@ -75,8 +78,10 @@ declare -A RATE
 for count in 1 2 4; do
   psql_at -d sidecar -c "CREATE DATABASE fleet_$count"
   start_fleet "$count" "fleet_$count"
-  RATE[$count]=$(drive_fleet "$count")
-  stored=$(psql_at -d "fleet_$count" -c "SELECT count(*) FROM usage_record")
+  drive_fleet "$count" "$WARMUP_SECONDS" >/dev/null # JIT warm-up, not counted
+  before=$(psql_at -d "fleet_$count" -c "SELECT count(*) FROM usage_record")
+  RATE[$count]=$(drive_fleet "$count" "$WRK_SECONDS")
+  stored=$(($(psql_at -d "fleet_$count" -c "SELECT count(*) FROM usage_record") - before))
   stop_fleet
   echo "sidecars=$count records/s=${RATE[$count]} stored=$stored"
 done

@@ -43,7 +43,7 @@ public class FleetService {
                   AgentSession.countActiveOf(i.id),
                   ToolCall.countOfSince(i.id, since),
                   spend.requests(),
-                  spend.costUsd(),
+                  spend.costUsd().stripTrailingZeros(),
                   spend.unknownCostRequests());
             })
         .toList();

@@ -1,7 +1,10 @@
 package dev.sessionsidecar.inspect;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.fleet.FleetService;
+import dev.sessionsidecar.fleet.InstanceView;
 import dev.sessionsidecar.platform.QueryParameters;
+import dev.sessionsidecar.platform.StoreSelection;
 import dev.sessionsidecar.usage.UsageFigures;
 import dev.sessionsidecar.usage.UsageGrouping;
 import dev.sessionsidecar.usage.UsageReports;
@@ -40,12 +43,18 @@ public class UsagePage {
       String groupBy,
       List<UsageReports.Group> groups,
       List<UsageReports.Daily> daily,
-      String chartJson) {}
+      String chartJson,
+      List<InstanceView> pods) {}
 
   private final UsageReports reports;
   private final ObjectMapper json;
 
-  UsagePage(UsageReports reports, ObjectMapper json) {
+  private final FleetService fleet;
+  private final StoreSelection store;
+
+  UsagePage(UsageReports reports, ObjectMapper json, FleetService fleet, StoreSelection store) {
+    this.fleet = fleet;
+    this.store = store;
     this.reports = reports;
     this.json = json;
   }
@@ -68,7 +77,8 @@ public class UsagePage {
             grouping.wireName(),
             reports.stats(scope, grouping, MAX_GROUPS),
             daily,
-            UsageChart.of(daily).toScriptJson(json)),
+            UsageChart.of(daily).toScriptJson(json),
+            store.store().shared() ? fleet.instances(days) : List.of()),
         PageWindow.CHOICES,
         UsageGrouping.wireNames());
   }

@@ -1,6 +1,7 @@
 package dev.sessionsidecar.task;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -150,5 +151,18 @@ public class Task extends PanacheEntityBase {
 
   boolean expired(Instant now) {
     return expiresAt.isBefore(now);
+  }
+
+  /** Sidecar tasks waiting to be claimed. */
+  private static final String QUEUED = "owner = ?1 and startedAt is null and status = ?2";
+
+  /** The queued sidecar tasks, oldest first. */
+  static PanacheQuery<Task> queued() {
+    return find(QUEUED + " order by createdAt", OWNER_SIDECAR, TaskStatus.WORKING);
+  }
+
+  /** How many sidecar tasks wait to be claimed. */
+  static long countQueued() {
+    return count(QUEUED, OWNER_SIDECAR, TaskStatus.WORKING);
   }
 }

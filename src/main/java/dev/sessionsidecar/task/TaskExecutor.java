@@ -137,12 +137,7 @@ public class TaskExecutor {
   }
 
   private static Optional<Task> claimLocked() {
-    return Task.find(
-            "owner = ?1 and startedAt is null and status = ?2 order by createdAt",
-            Task.OWNER_SIDECAR,
-            TaskStatus.WORKING)
-        .withLock(LockModeType.PESSIMISTIC_WRITE)
-        .firstResultOptional();
+    return Task.queued().withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
   }
 
   private static Optional<Task> claimSkippingLocked() {
@@ -179,11 +174,11 @@ public class TaskExecutor {
     Run run = new Run(new AtomicBoolean(), new Future<?>[1]);
     running.put(task.taskId, run);
     JsonNode parameters = readParameters(task.parameters);
-    Context context = new Context(task.taskId, parameters, run.cancelled());
+    RunContext context = new RunContext(task.taskId, parameters, run.cancelled(), time);
     run.future()[0] = pool.submit(() -> execute(task.taskId, handler, context, run));
   }
 
-  private void execute(String taskId, TaskHandler handler, Context context, Run run) {
+  private void execute(String taskId, TaskHandler handler, RunContext context, Run run) {
     try {
       JsonNode result = handler.run(context);
       finish(
@@ -238,67 +233,6 @@ public class TaskExecutor {
       return json == null ? mapper.createObjectNode() : mapper.readTree(json);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return mapper.createObjectNode();
-    }
-  }
-
-  /** The context of one run: progress goes to the database, a cancel stops the next step. */
-  private final class Context implements TaskContext {
-    private final String taskId;
-    private final JsonNode parameters;
-    private final AtomicBoolean cancelled;
-
-    Context(String taskId, JsonNode parameters, AtomicBoolean cancelled) {
-      this.taskId = taskId;
-      this.parameters = parameters;
-      this.cancelled = cancelled;
-    }
-
-    @Override
-    public String taskId() {
-      return taskId;
-    }
-
-    @Override
-    public JsonNode parameters() {
-      return parameters;
-    }
-
-    @Override
-    public void progress(double fraction, String message) {
-      stopIfCancelled();
-      boolean stillOpen =
-          QuarkusTransaction.requiringNew()
-              .call(
-                  () -> {
-                    Task task = Task.findById(taskId, LockModeType.PESSIMISTIC_WRITE);
-                    if (task == null || task.status.isFinal()) {
-                      return false;
-                    }
-                    task.report(Math.max(0, Math.min(1, fraction)), message, time.now());
-                    return true;
-                  });
-      if (!stillOpen) {
-        cancelled.set(true);
-        throw new TaskCancelledException(taskId);
-      }
-    }
-
-    @Override
-    public void pause(long millis) {
-      stopIfCancelled();
-      try {
-        Thread.sleep(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new TaskCancelledException(taskId);
-      }
-      stopIfCancelled();
-    }
-
-    private void stopIfCancelled() {
-      if (cancelled.get()) {
-        throw new TaskCancelledException(taskId);
-      }
     }
   }
 }

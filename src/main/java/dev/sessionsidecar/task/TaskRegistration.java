@@ -138,11 +138,7 @@ public class TaskRegistration {
   }
 
   private void refuseWhenQueueIsFull() {
-    long queued =
-        Task.count(
-            "owner = ?1 and startedAt is null and status = ?2",
-            Task.OWNER_SIDECAR,
-            TaskStatus.WORKING);
+    long queued = Task.countQueued();
     if (queued >= settings.maxQueued()) {
       throw new ApiException(
               ProblemCode.TOO_MANY_REQUESTS,

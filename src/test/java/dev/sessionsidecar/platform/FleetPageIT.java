@@ -86,6 +86,13 @@ class FleetPageIT {
       assertEquals(instance.get("tool_calls").asText(), cells.get(2), instance.toString());
     }
 
+    browser.get("http://localhost:" + viewed.apiPort + "/ui/usage");
+    for (JsonNode instance : api) {
+      List<String> cells = cells("#pods", instance.get("instance").asText());
+      assertEquals(instance.get("llm_requests").asText(), cells.get(3), instance.toString());
+    }
+    Browser.assertNoConsoleErrors(browser, "usage by pod");
+
     browser.get("http://localhost:" + viewed.apiPort + "/ui/fleet");
     browser.findElement(By.linkText("pod-1")).click();
     List<WebElement> rows = browser.findElements(By.cssSelector("#sessions tbody tr"));
