@@ -72,33 +72,43 @@ public class TaskRegistration {
             ? request.pollInterval()
             : settings.pollInterval().toMillis();
     if (TaskHandlers.EXTERNAL.equals(request.kind())) {
-      if (request.title() == null) {
-        throw ApiException.invalidArgument("title", "is required for an external task");
-      }
-      if (request.parameters() != null) {
-        throw ApiException.invalidArgument(
-            "parameters", "are for sidecar kinds; an external task has none");
-      }
-      task.owner = Task.OWNER_AGENT;
-      task.title = request.title();
-      task.open(now, null);
+      registerForAgent(task, request, now);
     } else {
-      TaskHandler handler =
-          handlers
-              .forKind(request.kind())
-              .orElseThrow(
-                  () ->
-                      ApiException.invalidArgument(
-                          "kind", "unknown kind; one of: " + handlers.kinds()));
-      task.owner = Task.OWNER_SIDECAR;
-      task.title = request.title() != null ? request.title() : handler.title();
-      task.parameters = checkedParameters(handler, request.parameters());
-      handler.checkAvailable();
-      refuseWhenQueueIsFull();
-      task.open(now, "queued");
+      queueForSidecar(task, request, now);
     }
     task.persist();
     return TaskView.of(task, mapper);
+  }
+
+  /** An agent's own task: it reports on it through PATCH; nothing runs here. */
+  private static void registerForAgent(Task task, CreateTaskRequest request, Instant now) {
+    if (request.title() == null) {
+      throw ApiException.invalidArgument("title", "is required for an external task");
+    }
+    if (request.parameters() != null) {
+      throw ApiException.invalidArgument(
+          "parameters", "are for sidecar kinds; an external task has none");
+    }
+    task.owner = Task.OWNER_AGENT;
+    task.title = request.title();
+    task.open(now, null);
+  }
+
+  /** Work the sidecar runs: checked against its handler, then queued for an instance to claim. */
+  private void queueForSidecar(Task task, CreateTaskRequest request, Instant now) {
+    TaskHandler handler =
+        handlers
+            .forKind(request.kind())
+            .orElseThrow(
+                () ->
+                    ApiException.invalidArgument(
+                        "kind", "unknown kind; one of: " + handlers.kinds()));
+    task.owner = Task.OWNER_SIDECAR;
+    task.title = request.title() != null ? request.title() : handler.title();
+    task.parameters = checkedParameters(handler, request.parameters());
+    handler.checkAvailable();
+    refuseWhenQueueIsFull();
+    task.open(now, "queued");
   }
 
   private long ttl(Long requested) {

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Sessions, newest activity first, and one session's tool calls in the order they were made. */
 @Path(PagePaths.ROOT + "/sessions")
 @Produces(MediaType.TEXT_HTML)
-public class SessionPages {
+public class SessionPageResource {
 
   static final int PAGE_SIZE = 50;
   static final int MAX_CALLS = 500;
@@ -62,7 +62,7 @@ public class SessionPages {
   private final ToolCallService toolCalls;
   private final UsageReports usage;
 
-  SessionPages(SessionService sessions, ToolCallService toolCalls, UsageReports usage) {
+  SessionPageResource(SessionService sessions, ToolCallService toolCalls, UsageReports usage) {
     this.sessions = sessions;
     this.toolCalls = toolCalls;
     this.usage = usage;

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The sidecars sharing this database: where they run, whether alive, what each recorded. */
 @Path(PagePaths.ROOT + "/fleet")
 @Produces(MediaType.TEXT_HTML)
-public class FleetPage {
+public class FleetPageResource {
 
   @CheckedTemplate
   static class Templates {
@@ -26,7 +26,7 @@ public class FleetPage {
 
   private final FleetService fleet;
 
-  FleetPage(FleetService fleet) {
+  FleetPageResource(FleetService fleet) {
     this.fleet = fleet;
   }
 

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path(PagePaths.ROOT + "/usage")
 @Produces(MediaType.TEXT_HTML)
-public class UsagePage {
+public class UsagePageResource {
 
   static final int MAX_GROUPS = 200;
 
@@ -52,7 +52,8 @@ public class UsagePage {
   private final FleetService fleet;
   private final StoreSelection store;
 
-  UsagePage(UsageReports reports, ObjectMapper json, FleetService fleet, StoreSelection store) {
+  UsagePageResource(
+      UsageReports reports, ObjectMapper json, FleetService fleet, StoreSelection store) {
     this.fleet = fleet;
     this.store = store;
     this.reports = reports;

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Insights ranked by score, filtered by source and confidence, with dismiss and restore. */
 @Path(PagePaths.ROOT + "/insights")
 @Produces(MediaType.TEXT_HTML)
-public class InsightPage {
+public class InsightPageResource {
 
   static final int LIMIT = 100;
   static final List<Double> CONFIDENCE_CHOICES = List.of(0.0, 0.5, 0.7, 0.9);
@@ -52,7 +52,7 @@ public class InsightPage {
   private final InsightService insights;
   private final CurrentSession current;
 
-  InsightPage(InsightDigest digest, InsightService insights, CurrentSession current) {
+  InsightPageResource(InsightDigest digest, InsightService insights, CurrentSession current) {
     this.digest = digest;
     this.insights = insights;
     this.current = current;

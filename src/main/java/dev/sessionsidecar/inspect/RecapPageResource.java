@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The recap exactly as the agent's {@code recap} action answers it. */
 @Path(PagePaths.ROOT + "/recap")
 @Produces(MediaType.TEXT_HTML)
-public class RecapPage {
+public class RecapPageResource {
 
   static final int RECAP_DEFAULT_DAYS = 30;
 
@@ -28,7 +28,7 @@ public class RecapPage {
   private final RecapService recaps;
   private final RecapRenderer renderer;
 
-  RecapPage(RecapService recaps, RecapRenderer renderer) {
+  RecapPageResource(RecapService recaps, RecapRenderer renderer) {
     this.recaps = recaps;
     this.renderer = renderer;
   }

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Tasks, running first, refreshed in place every two seconds; cancel buttons on open ones. */
 @Path(PagePaths.ROOT + "/tasks")
 @Produces(MediaType.TEXT_HTML)
-public class TaskPage {
+public class TaskPageResource {
 
   static final int LIMIT = 100;
 
@@ -36,7 +36,7 @@ public class TaskPage {
 
   private final TaskService tasks;
 
-  TaskPage(TaskService tasks) {
+  TaskPageResource(TaskService tasks) {
     this.tasks = tasks;
   }
 

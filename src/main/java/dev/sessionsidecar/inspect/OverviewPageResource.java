@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The page's first view: current session, pod, totals over a window, and health. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
-public class OverviewPage {
+public class OverviewPageResource {
 
   @CheckedTemplate
   static class Templates {
@@ -70,7 +70,7 @@ public class OverviewPage {
   private final FleetService fleet;
   private final StoreSelection store;
 
-  OverviewPage(
+  OverviewPageResource(
       CurrentSession current,
       SessionService sessions,
       UsageReports usage,
