@@ -24,7 +24,7 @@ class CrossSiteGuard {
 
   private final List<String> allowedHosts;
 
-  CrossSiteGuard(PageSettings settings) {
+  CrossSiteGuard(PageConfig settings) {
     this.allowedHosts =
         settings.allowedHosts().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
   }

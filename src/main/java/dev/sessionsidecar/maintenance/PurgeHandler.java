@@ -20,7 +20,7 @@ import java.util.function.Function;
 @ApplicationScoped
 class PurgeHandler extends SteppedHandler {
 
-  private final RetentionSettings retention;
+  private final RetentionConfig retention;
   private final ToolCallService toolCalls;
   private final UsageService usage;
   private final SessionService sessions;
@@ -29,7 +29,7 @@ class PurgeHandler extends SteppedHandler {
   private final ObjectMapper mapper;
 
   PurgeHandler(
-      RetentionSettings retention,
+      RetentionConfig retention,
       ToolCallService toolCalls,
       UsageService usage,
       SessionService sessions,

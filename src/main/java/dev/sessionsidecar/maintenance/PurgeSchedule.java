@@ -16,9 +16,9 @@ class PurgeSchedule {
 
   private final TaskRegistration tasks;
   private final FleetSchedule fleet;
-  private final RetentionSettings settings;
+  private final RetentionConfig settings;
 
-  PurgeSchedule(TaskRegistration tasks, FleetSchedule fleet, RetentionSettings settings) {
+  PurgeSchedule(TaskRegistration tasks, FleetSchedule fleet, RetentionConfig settings) {
     this.tasks = tasks;
     this.fleet = fleet;
     this.settings = settings;

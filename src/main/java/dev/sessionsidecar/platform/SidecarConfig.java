@@ -2,14 +2,13 @@ package dev.sessionsidecar.platform;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The sidecar's own configuration keys, all under {@code sidecar.}. */
+/**
+ * The sidecar's own top-level keys under {@code sidecar.}: store, data directory, pod identity,
+ * origins. Each feature maps its own group ({@code sidecar.session.}, {@code sidecar.tasks.}, ...).
+ */
 @ConfigMapping(prefix = "sidecar")
 public interface SidecarConfig {
 
@@ -60,45 +59,4 @@ public interface SidecarConfig {
    * example {@code https://ui.example}); see {@link BrowserOrigins}.
    */
   Optional<List<String>> allowedOrigins();
-
-  /** Session settings. */
-  SessionSettings session();
-
-  /** Tool-call settings. */
-  ToolCallSettings toolCall();
-
-  /** Usage-ledger settings. */
-  UsageSettings usage();
-
-  /** Usage-ledger settings. */
-  interface UsageSettings {
-    /** A price file in the shipped table's format whose rows replace or extend the shipped ones. */
-    Optional<Path> pricesFile();
-
-    /** Most records one {@code POST /v1/usage} array may carry. */
-    @WithDefault("1000")
-    @Min(1)
-    @Max(100_000)
-    int maxBatch();
-  }
-
-  /** Session settings. */
-  interface SessionSettings {
-    /** A session without activity for this long is closed by the idle job. */
-    @WithDefault("30m")
-    Duration idleTimeout();
-
-    /** How often the idle job looks for idle sessions (read by its schedule). */
-    @WithDefault("60s")
-    Duration idleCheckInterval();
-  }
-
-  /** Tool-call settings. */
-  interface ToolCallSettings {
-    /** Longest stored form of a tool call's arguments, in characters; longer ones are cut. */
-    @WithDefault("8192")
-    @Min(16)
-    @Max(1_000_000)
-    int maxArgumentsChars();
-  }
 }

@@ -31,12 +31,12 @@ class StorageHousekeeping {
   private static final int MAX_REWRITE_BYTES = 16 << 20;
 
   private final DataSource dataSource;
-  private final StorageSettings settings;
+  private final StorageConfig settings;
   private final Scheduler scheduler;
   private final StoreSelection store;
 
   StorageHousekeeping(
-      DataSource dataSource, StorageSettings settings, Scheduler scheduler, StoreSelection store) {
+      DataSource dataSource, StorageConfig settings, Scheduler scheduler, StoreSelection store) {
     this.store = store;
     this.dataSource = dataSource;
     this.settings = settings;

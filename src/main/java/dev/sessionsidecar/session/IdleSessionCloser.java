@@ -1,7 +1,6 @@
 package dev.sessionsidecar.session;
 
 import dev.sessionsidecar.platform.Schema;
-import dev.sessionsidecar.platform.SidecarConfig;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Parameters;
@@ -15,10 +14,10 @@ import java.time.Instant;
 @ApplicationScoped
 class IdleSessionCloser {
 
-  private final SidecarConfig config;
+  private final SessionConfig config;
   private final Timestamps time;
 
-  IdleSessionCloser(SidecarConfig config, Timestamps time) {
+  IdleSessionCloser(SessionConfig config, Timestamps time) {
     this.config = config;
     this.time = time;
   }
@@ -33,7 +32,7 @@ class IdleSessionCloser {
       skipExecutionIf = Schema.NotCurrent.class)
   @Transactional
   void closeIdleSessions() {
-    Duration timeout = config.session().idleTimeout();
+    Duration timeout = config.idleTimeout();
     Instant now = time.now();
     int closed =
         AgentSession.update(

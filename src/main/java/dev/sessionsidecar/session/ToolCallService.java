@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.Instance;
 import dev.sessionsidecar.platform.Page;
-import dev.sessionsidecar.platform.SidecarConfig;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -21,14 +20,14 @@ import java.util.Optional;
 public class ToolCallService {
 
   private final SessionService sessions;
-  private final SidecarConfig config;
+  private final ToolCallConfig config;
   private final Timestamps time;
   private final ObjectMapper mapper;
   private final Instance instance;
 
   ToolCallService(
       SessionService sessions,
-      SidecarConfig config,
+      ToolCallConfig config,
       Timestamps time,
       ObjectMapper mapper,
       Instance instance) {
@@ -86,7 +85,7 @@ public class ToolCallService {
       return;
     }
     String json = arguments.toString();
-    int max = config.toolCall().maxArgumentsChars();
+    int max = config.maxArgumentsChars();
     call.argumentsTruncated = json.length() > max;
     call.arguments = call.argumentsTruncated ? json.substring(0, max) : json;
   }

@@ -14,9 +14,9 @@ class ExpiredTaskSweep {
 
   private final Timestamps time;
   private final FleetSchedule fleet;
-  private final TaskSettings settings;
+  private final TaskConfig settings;
 
-  ExpiredTaskSweep(Timestamps time, FleetSchedule fleet, TaskSettings settings) {
+  ExpiredTaskSweep(Timestamps time, FleetSchedule fleet, TaskConfig settings) {
     this.time = time;
     this.fleet = fleet;
     this.settings = settings;

@@ -39,7 +39,7 @@ public class TaskExecutor {
   private final TaskLeases leases;
   private final boolean shared;
   private final TaskHandlers handlers;
-  private final TaskSettings settings;
+  private final TaskConfig settings;
   private final Timestamps time;
   private final ObjectMapper mapper;
   private final Map<String, Run> running = new ConcurrentHashMap<>();
@@ -50,7 +50,7 @@ public class TaskExecutor {
 
   TaskExecutor(
       TaskHandlers handlers,
-      TaskSettings settings,
+      TaskConfig settings,
       Timestamps time,
       ObjectMapper mapper,
       Instance instance,

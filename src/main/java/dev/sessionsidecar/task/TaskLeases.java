@@ -20,10 +20,10 @@ import java.util.Set;
 class TaskLeases {
 
   private final Instance instance;
-  private final TaskSettings settings;
+  private final TaskConfig settings;
   private final Timestamps time;
 
-  TaskLeases(Instance instance, TaskSettings settings, Timestamps time) {
+  TaskLeases(Instance instance, TaskConfig settings, Timestamps time) {
     this.instance = instance;
     this.settings = settings;
     this.time = time;

@@ -25,7 +25,7 @@ public class TaskRegistration {
 
   private final TaskHandlers handlers;
   private final TaskExecutor executor;
-  private final TaskSettings settings;
+  private final TaskConfig settings;
   private final Timestamps time;
   private final ObjectMapper mapper;
   private final Instance instance;
@@ -33,7 +33,7 @@ public class TaskRegistration {
   TaskRegistration(
       TaskHandlers handlers,
       TaskExecutor executor,
-      TaskSettings settings,
+      TaskConfig settings,
       Timestamps time,
       ObjectMapper mapper,
       Instance instance) {

@@ -2,7 +2,6 @@ package dev.sessionsidecar.usage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sessionsidecar.platform.SidecarConfig;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -33,7 +32,7 @@ public class PriceTable {
   private final Map<String, ModelPrice> byKey = new HashMap<>();
   private final String version;
 
-  PriceTable(SidecarConfig config, ObjectMapper mapper) {
+  PriceTable(UsageConfig config, ObjectMapper mapper) {
     StringBuilder versions = new StringBuilder();
     try (InputStream builtIn =
         Thread.currentThread().getContextClassLoader().getResourceAsStream(BUILT_IN)) {
@@ -41,7 +40,7 @@ public class PriceTable {
     } catch (IOException e) {
       throw new UncheckedIOException("The built-in price table cannot be read", e);
     }
-    Optional<Path> extra = config.usage().pricesFile();
+    Optional<Path> extra = config.pricesFile();
     if (extra.isPresent()) {
       try {
         versions

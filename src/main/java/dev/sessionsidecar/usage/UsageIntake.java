@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.ProblemCode;
-import dev.sessionsidecar.platform.SidecarConfig;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.platform.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,10 +24,10 @@ class UsageIntake {
 
   private final ObjectMapper mapper;
   private final Validator validator;
-  private final SidecarConfig config;
+  private final UsageConfig config;
   private final Timestamps time;
 
-  UsageIntake(ObjectMapper mapper, Validator validator, SidecarConfig config, Timestamps time) {
+  UsageIntake(ObjectMapper mapper, Validator validator, UsageConfig config, Timestamps time) {
     this.mapper = mapper;
     this.validator = validator;
     this.config = config;
@@ -45,7 +44,7 @@ class UsageIntake {
           ProblemCode.MALFORMED_REQUEST,
           "The body must be one usage record (a JSON object) or a JSON array of them.");
     }
-    int max = config.usage().maxBatch();
+    int max = config.maxBatch();
     if (body.isEmpty() || body.size() > max) {
       throw ApiException.invalidArgument(
           "body", "an array must hold 1 to " + max + " records (got " + body.size() + ")");

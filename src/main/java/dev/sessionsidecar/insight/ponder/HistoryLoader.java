@@ -21,9 +21,9 @@ class HistoryLoader {
   /** How much of the arguments is compared to tell a retry from a new call. */
   static final int ARGUMENTS_PREFIX = 2000;
 
-  private final InsightSettings settings;
+  private final InsightConfig settings;
 
-  HistoryLoader(InsightSettings settings) {
+  HistoryLoader(InsightConfig settings) {
     this.settings = settings;
   }
 

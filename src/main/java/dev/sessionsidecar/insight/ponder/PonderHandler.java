@@ -41,7 +41,7 @@ class PonderHandler implements TaskHandler {
   private final HistoryLoader loader;
   private final InsightService insights;
   private final CurrentSession current;
-  private final InsightSettings settings;
+  private final InsightConfig settings;
   private final Timestamps time;
   private final ObjectMapper mapper;
   private volatile Instant lastFullRunStart;
@@ -50,7 +50,7 @@ class PonderHandler implements TaskHandler {
       HistoryLoader loader,
       InsightService insights,
       CurrentSession current,
-      InsightSettings settings,
+      InsightConfig settings,
       Timestamps time,
       ObjectMapper mapper) {
     this.loader = loader;

@@ -21,14 +21,14 @@ public class PonderQueue {
   private final PonderHandler handler;
   private final ObjectMapper mapper;
   private final FleetSchedule fleet;
-  private final InsightSettings settings;
+  private final InsightConfig settings;
 
   PonderQueue(
       TaskRegistration tasks,
       PonderHandler handler,
       ObjectMapper mapper,
       FleetSchedule fleet,
-      InsightSettings settings) {
+      InsightConfig settings) {
     this.fleet = fleet;
     this.settings = settings;
     this.tasks = tasks;

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /** Storage settings, under {@code sidecar.storage.}. */
 @ConfigMapping(prefix = "sidecar.storage")
-public interface StorageSettings {
+public interface StorageConfig {
 
   /**
    * How often half-empty chunks of the H2 file are rewritten (a duration such as {@code 10s}), or

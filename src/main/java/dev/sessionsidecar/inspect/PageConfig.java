@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Inspection page settings, under {@code sidecar.ui.}. */
 @ConfigMapping(prefix = "sidecar.ui")
-public interface PageSettings {
+public interface PageConfig {
 
   /**
    * Host names the page answers to (the {@code Host} header without its port). Behind {@code

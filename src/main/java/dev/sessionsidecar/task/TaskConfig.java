@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /** Configuration of the task tracker and executor, under {@code sidecar.tasks.}. */
 @ConfigMapping(prefix = "sidecar.tasks")
-public interface TaskSettings {
+public interface TaskConfig {
 
   /** How many sidecar tasks run at once. */
   @WithDefault("2")

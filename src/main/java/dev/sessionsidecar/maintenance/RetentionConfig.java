@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /** How long data is kept before the purge task deletes it, under {@code sidecar.retention.}. */
 @ConfigMapping(prefix = "sidecar.retention")
-public interface RetentionSettings {
+public interface RetentionConfig {
 
   /** Tool calls recorded longer ago are deleted. */
   @WithDefault("30d")

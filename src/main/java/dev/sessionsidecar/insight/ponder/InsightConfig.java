@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /** How the pondering runs, under {@code sidecar.insights.}. */
 @ConfigMapping(prefix = "sidecar.insights")
-public interface InsightSettings {
+public interface InsightConfig {
 
   /** How often a ponder task is queued for the projects active since the last run. */
   @WithDefault("1h")
