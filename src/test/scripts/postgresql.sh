@@ -16,7 +16,8 @@ set -euo pipefail
 command=${1:?start or stop}
 dir=$(realpath -m "${2:?directory}")
 # Where the cluster lives: DIR itself, or (as root, when the postgres user cannot reach DIR, as in
-# a checkout under a private home) a directory under /tmp whose path DIR/cluster records.
+# a checkout under a private home) a temporary directory (mktemp, TMPDIR) whose path DIR/cluster
+# records.
 cluster=$(cat "$dir/cluster" 2>/dev/null || echo "$dir")
 
 server_bin() {
@@ -62,7 +63,7 @@ make_cluster_dir() {
   if [ "$(id -u)" = 0 ]; then
     chown postgres "$dir"
     if ! runuser -u postgres -- test -w "$dir"; then
-      cluster=$(mktemp -d /tmp/sidecar-postgresql.XXXXXX)
+      cluster=$(mktemp -d -t sidecar-postgresql.XXXXXX)
       chown postgres "$cluster"
       echo "$cluster" > "$dir/cluster"
     fi

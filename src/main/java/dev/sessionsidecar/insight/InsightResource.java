@@ -111,13 +111,7 @@ public class InsightResource {
   @Path("/{id}/dismiss")
   @Consumes(MediaType.WILDCARD)
   @Operation(hidden = true)
-  public InsightView dismissWithoutBody(
-      @PathParam("id")
-          @Parameter(
-              description = ID_DOC,
-              schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
-          String id,
-      @Context HttpHeaders headers) {
+  public InsightView dismissWithoutBody(@PathParam("id") String id, @Context HttpHeaders headers) {
     NoBody.require(headers);
     return insights.dismiss(InsightId.parse("id", id), null, null).insight();
   }

@@ -36,15 +36,19 @@ public class Instance {
           return stored;
         }
       }
-      String generated = "sidecar-" + UUID.randomUUID().toString().substring(0, 8);
+      String generated = generated();
       Files.createDirectories(dataDir);
       Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
       return generated;
     } catch (IOException e) {
       // Without a writable data directory the id lasts as long as the process: said at start.
-      String generated = "sidecar-" + UUID.randomUUID().toString().substring(0, 8);
+      String generated = generated();
       Log.warnf("Instance id %s is not kept (%s): a restart will be a new instance", generated, e);
       return generated;
     }
+  }
+
+  private static String generated() {
+    return "sidecar-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

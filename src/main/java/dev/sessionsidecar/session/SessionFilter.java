@@ -1,5 +1,6 @@
 package dev.sessionsidecar.session;
 
+import io.quarkus.panache.common.Parameters;
 import java.time.Instant;
 
 /**
@@ -35,5 +36,31 @@ public record SessionFilter(
   /** Only sessions last started or resumed in this Kubernetes namespace (null: any). */
   public SessionFilter inNamespace(String podNamespace) {
     return new SessionFilter(projectPath, status, activeSince, pod, podNamespace);
+  }
+
+  /** The JPQL condition on {@code AgentSession} for this filter, its values bound into params. */
+  String where(Parameters params) {
+    StringBuilder where = new StringBuilder("1 = 1");
+    if (projectPath != null) {
+      where.append(" and project.path = :path");
+      params.and("path", projectPath);
+    }
+    if (status != null) {
+      where.append(" and status = :status");
+      params.and("status", status);
+    }
+    if (activeSince != null) {
+      where.append(" and lastActivityAt >= :since");
+      params.and("since", activeSince);
+    }
+    if (pod != null) {
+      where.append(" and podName = :pod");
+      params.and("pod", pod);
+    }
+    if (namespace != null) {
+      where.append(" and podNamespace = :namespace");
+      params.and("namespace", namespace);
+    }
+    return where.toString();
   }
 }

@@ -205,7 +205,7 @@ public class SessionService {
     Parameters params = new Parameters();
     PanacheQuery<AgentSession> query =
         AgentSession.find(
-            where(filter, params),
+            filter.where(params),
             Sort.descending("lastActivityAt").and("id", Sort.Direction.Descending),
             params);
     var items =
@@ -225,7 +225,7 @@ public class SessionService {
             .createQuery(
                 "select count(s), coalesce(sum(s.toolCallCount), 0), coalesce(sum(s.errorCount), 0)"
                     + " from AgentSession s where "
-                    + where(filter, params),
+                    + filter.where(params),
                 Object[].class);
     params.map().forEach(query::setParameter);
     Object[] row = query.getSingleResult();
@@ -233,30 +233,5 @@ public class SessionService {
         ((Number) row[0]).longValue(),
         ((Number) row[1]).longValue(),
         ((Number) row[2]).longValue());
-  }
-
-  private static String where(SessionFilter filter, Parameters params) {
-    StringBuilder where = new StringBuilder("1 = 1");
-    if (filter.projectPath() != null) {
-      where.append(" and project.path = :path");
-      params.and("path", filter.projectPath());
-    }
-    if (filter.status() != null) {
-      where.append(" and status = :status");
-      params.and("status", filter.status());
-    }
-    if (filter.activeSince() != null) {
-      where.append(" and lastActivityAt >= :since");
-      params.and("since", filter.activeSince());
-    }
-    if (filter.pod() != null) {
-      where.append(" and podName = :pod");
-      params.and("pod", filter.pod());
-    }
-    if (filter.namespace() != null) {
-      where.append(" and podNamespace = :namespace");
-      params.and("namespace", filter.namespace());
-    }
-    return where.toString();
   }
 }

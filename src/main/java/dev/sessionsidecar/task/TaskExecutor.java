@@ -166,7 +166,10 @@ public class TaskExecutor {
       Log.infof("Task %s ended elsewhere (cancelled, or failed); its run here stops", ended);
       interrupt(ended);
     }
-    leases.failExpired();
+    if (shared) {
+      // On H2 every run is this instance's: a restart fails them all (failOrphans).
+      leases.failExpired();
+    }
   }
 
   private void start(Task task) {

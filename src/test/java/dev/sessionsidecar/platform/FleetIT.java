@@ -113,7 +113,7 @@ class FleetIT {
 
   @Test
   void aSidecarStartedBeforeItsServerIsUnreadyButAliveThenReadyByItself() throws Exception {
-    int port = freePort();
+    int port = SidecarProcess.freePort();
     String late = "jdbc:postgresql://127.0.0.1:" + port + "/sidecar";
     SidecarProcess sidecar =
         SidecarProcess.startPostgresql(
@@ -180,12 +180,6 @@ class FleetIT {
         throw new AssertionError("no '" + text + "' in:\n" + sidecar.output());
       }
       Thread.sleep(200);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

@@ -136,7 +136,8 @@ final class SidecarProcess {
     return Files.readString(log);
   }
 
-  private static int freePort() throws IOException {
+  /** A loopback port nobody listens on now. */
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
