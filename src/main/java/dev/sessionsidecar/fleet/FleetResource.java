@@ -1,5 +1,6 @@
 package dev.sessionsidecar.fleet;
 
+import dev.sessionsidecar.platform.PodNarrowing;
 import dev.sessionsidecar.platform.QueryParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,9 +34,13 @@ public class FleetResource {
       description =
           "Most recently seen first: pod, namespace, node, started, last seen, whether it looks"
               + " alive (seen within 30 s), sessions active now, and its tool calls, LLM requests"
-              + " and cost over since_days (1..3650, default 7). On H2 the one sidecar.")
+              + " and cost over since_days (1..3650, default 7). On H2 the one sidecar. pod (a pod"
+              + " name or an instance id) and namespace narrow the list.")
   public List<InstanceView> list(@Context UriInfo uri) {
-    QueryParameters query = QueryParameters.of(uri, Set.of("since_days"));
-    return fleet.instances(query.integer("since_days", DEFAULT_DAYS, 1, QueryParameters.MAX_DAYS));
+    QueryParameters query =
+        QueryParameters.of(uri, Set.of("since_days", PodNarrowing.POD, PodNarrowing.NAMESPACE));
+    return fleet.instances(
+        query.integer("since_days", DEFAULT_DAYS, 1, QueryParameters.MAX_DAYS),
+        PodNarrowing.of(query));
   }
 }

@@ -1,6 +1,7 @@
 package dev.sessionsidecar.fleet;
 
 import dev.sessionsidecar.platform.InstanceHeartbeat;
+import dev.sessionsidecar.platform.PodNarrowing;
 import dev.sessionsidecar.platform.SidecarInstance;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.AgentSession;
@@ -11,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /** The sidecars seen on this database, with what each recorded over a window. */
 @ApplicationScoped
@@ -22,13 +24,18 @@ public class FleetService {
     this.time = time;
   }
 
-  /** Every instance seen, most recently seen first, with its figures over the last days. */
+  /**
+   * The instances seen that the narrowing selects, most recently seen first, with their figures
+   * over the last days.
+   */
   @Transactional
-  public List<InstanceView> instances(int days) {
+  public List<InstanceView> instances(int days, PodNarrowing narrowing) {
     Instant now = time.now();
     Instant since = now.minus(Duration.ofDays(days));
     Instant aliveAfter = now.minus(InstanceHeartbeat.ALIVE_WITHIN);
+    Set<String> selected = narrowing.any() ? Set.copyOf(narrowing.instanceIds()) : null;
     return SidecarInstance.allBySeen().stream()
+        .filter(i -> selected == null || selected.contains(i.id))
         .map(
             i -> {
               UsageRecord.Spend spend = UsageRecord.spendOfSince(i.id, since);

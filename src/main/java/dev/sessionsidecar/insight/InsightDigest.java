@@ -26,17 +26,59 @@ public class InsightDigest {
   }
 
   /**
-   * Which insights to read. Null parts do not filter, except {@code dismissed}: null means "not
-   * dismissed", as in the digest. {@code sinceDays} 0 means any time.
+   * Which insights to read: start from {@link #top(int)} and narrow with the named methods. Null
+   * parts do not filter; {@code dismissed} picks dismissed insights instead of the others; {@code
+   * sinceDays} 0 means any time.
    */
   public record Filter(
-      Long projectId,
+      List<Long> projectIds,
       InsightSource source,
       String kind,
-      Boolean dismissed,
+      boolean dismissed,
       double minConfidence,
       int sinceDays,
-      int limit) {}
+      int limit) {
+
+    /** The {@code limit} best-scored insights that are not dismissed, of every project. */
+    public static Filter top(int limit) {
+      return new Filter(null, null, null, false, 0, 0, limit);
+    }
+
+    /** Only the insights of this project (null: any project). */
+    public Filter inProject(Long projectId) {
+      return inProjects(projectId == null ? null : List.of(projectId));
+    }
+
+    /** Only the insights of these projects (null: any project). */
+    public Filter inProjects(List<Long> ids) {
+      return new Filter(ids, source, kind, dismissed, minConfidence, sinceDays, limit);
+    }
+
+    /** Only insights from this source (null: any). */
+    public Filter from(InsightSource wanted) {
+      return new Filter(projectIds, wanted, kind, dismissed, minConfidence, sinceDays, limit);
+    }
+
+    /** Only insights of this kind (null: any). */
+    public Filter ofKind(String wanted) {
+      return new Filter(projectIds, source, wanted, dismissed, minConfidence, sinceDays, limit);
+    }
+
+    /** The dismissed insights instead of the others. */
+    public Filter dismissedOnes(boolean wanted) {
+      return new Filter(projectIds, source, kind, wanted, minConfidence, sinceDays, limit);
+    }
+
+    /** Only insights at least this confident. */
+    public Filter atLeast(double confidence) {
+      return new Filter(projectIds, source, kind, dismissed, confidence, sinceDays, limit);
+    }
+
+    /** Only insights seen within the last days (0: any time). */
+    public Filter seenWithin(int days) {
+      return new Filter(projectIds, source, kind, dismissed, minConfidence, days, limit);
+    }
+  }
 
   /** Highest score first, then most recently seen. */
   @Transactional
@@ -44,13 +86,13 @@ public class InsightDigest {
     Instant now = time.now();
     StringBuilder where = new StringBuilder("confidence >= :min");
     Parameters params = Parameters.with("min", filter.minConfidence());
-    where.append(
-        Boolean.TRUE.equals(filter.dismissed())
-            ? " and dismissedAt is not null"
-            : " and dismissedAt is null");
-    if (filter.projectId() != null) {
-      where.append(" and projectId = :project");
-      params.and("project", filter.projectId());
+    where.append(filter.dismissed() ? " and dismissedAt is not null" : " and dismissedAt is null");
+    if (filter.projectIds() != null && filter.projectIds().isEmpty()) {
+      return List.of();
+    }
+    if (filter.projectIds() != null) {
+      where.append(" and projectId in :projects");
+      params.and("projects", filter.projectIds());
     }
     if (filter.source() != null) {
       where.append(" and source = :source");

@@ -85,14 +85,13 @@ public class InsightResource {
     String source = query.oneOf("source", InsightSource.wireNames());
     String dismissed = query.oneOf("dismissed", List.of("true", "false"));
     return digest.ranked(
-        new InsightDigest.Filter(
-            projectId(query.string("project")),
-            source == null ? null : InsightSource.fromWire(source).orElseThrow(),
-            query.string("kind"),
-            dismissed == null ? null : Boolean.valueOf(dismissed),
-            query.fraction("min_confidence", 0),
-            query.integer("since_days", 0, 0, QueryParameters.MAX_DAYS),
-            query.integer("limit", 20, 1, MAX_PAGE)));
+        InsightDigest.Filter.top(query.integer("limit", 20, 1, MAX_PAGE))
+            .inProject(projectId(query.string("project")))
+            .from(source == null ? null : InsightSource.fromWire(source).orElseThrow())
+            .ofKind(query.string("kind"))
+            .dismissedOnes("true".equals(dismissed))
+            .atLeast(query.fraction("min_confidence", 0))
+            .seenWithin(query.integer("since_days", 0, 0, QueryParameters.MAX_DAYS)));
   }
 
   @GET

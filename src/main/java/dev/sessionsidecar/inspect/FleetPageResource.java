@@ -2,6 +2,8 @@ package dev.sessionsidecar.inspect;
 
 import dev.sessionsidecar.fleet.FleetService;
 import dev.sessionsidecar.fleet.InstanceView;
+import dev.sessionsidecar.platform.PodNarrowing;
+import dev.sessionsidecar.platform.QueryParameters;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -21,7 +23,7 @@ public class FleetPageResource {
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance fleet(
-        List<InstanceView> instances, int days, List<Integer> windows);
+        List<InstanceView> instances, int days, List<Integer> windows, PodNarrowing narrowing);
   }
 
   private final FleetService fleet;
@@ -33,7 +35,9 @@ public class FleetPageResource {
   @GET
   @Operation(hidden = true)
   public TemplateInstance fleet(@Context UriInfo uri) {
-    int days = PageWindow.days(uri);
-    return Templates.fleet(fleet.instances(days), days, PageWindow.CHOICES);
+    QueryParameters query = PageWindow.narrowableQuery(uri);
+    int days = PageWindow.days(query);
+    PodNarrowing narrowing = PodNarrowing.of(query);
+    return Templates.fleet(fleet.instances(days, narrowing), days, PageWindow.CHOICES, narrowing);
   }
 }

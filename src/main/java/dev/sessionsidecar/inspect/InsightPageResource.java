@@ -6,9 +6,12 @@ import dev.sessionsidecar.insight.InsightScore;
 import dev.sessionsidecar.insight.InsightService;
 import dev.sessionsidecar.insight.InsightSource;
 import dev.sessionsidecar.insight.InsightView;
+import dev.sessionsidecar.platform.PodNarrowing;
 import dev.sessionsidecar.platform.QueryParameters;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
+import dev.sessionsidecar.session.SessionFilter;
+import dev.sessionsidecar.session.SessionService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -42,7 +45,8 @@ public class InsightPageResource {
         List<String> sources,
         List<Double> confidences,
         String scoreFormula,
-        String project);
+        String project,
+        PodNarrowing narrowing);
   }
 
   /** The filters as the form shows them. */
@@ -51,8 +55,14 @@ public class InsightPageResource {
   private final InsightDigest digest;
   private final InsightService insights;
   private final CurrentSession current;
+  private final SessionService sessions;
 
-  InsightPageResource(InsightDigest digest, InsightService insights, CurrentSession current) {
+  InsightPageResource(
+      InsightDigest digest,
+      InsightService insights,
+      CurrentSession current,
+      SessionService sessions) {
+    this.sessions = sessions;
     this.digest = digest;
     this.insights = insights;
     this.current = current;
@@ -62,28 +72,37 @@ public class InsightPageResource {
   @Operation(hidden = true)
   public TemplateInstance list(@Context UriInfo uri) {
     QueryParameters query =
-        QueryParameters.of(uri, Set.of("source", "min_confidence", "dismissed"));
+        QueryParameters.of(
+            uri,
+            Set.of(
+                "source", "min_confidence", "dismissed", PodNarrowing.POD, PodNarrowing.NAMESPACE));
     String source = query.oneOf("source", InsightSource.wireNames());
     boolean dismissed = "true".equals(query.oneOf("dismissed", List.of("true", "false")));
     double minConfidence = query.fraction("min_confidence", 0);
-    ProjectView project = current.activeProject().orElse(null);
-    List<InsightView> ranked =
-        digest.ranked(
-            new InsightDigest.Filter(
-                project == null ? null : current.projectIdOrNone(project.path()),
-                source == null ? null : InsightSource.fromWire(source).orElseThrow(),
-                null,
-                dismissed,
-                minConfidence,
-                0,
-                LIMIT));
+    PodNarrowing narrowing = PodNarrowing.of(query);
+    // Narrowed to pods, the insights of every project their sessions worked in.
+    ProjectView project = narrowing.any() ? null : current.activeProject().orElse(null);
+    InsightDigest.Filter filter =
+        InsightDigest.Filter.top(LIMIT)
+            .from(source == null ? null : InsightSource.fromWire(source).orElseThrow())
+            .dismissedOnes(dismissed)
+            .atLeast(minConfidence);
+    if (narrowing.any()) {
+      filter =
+          filter.inProjects(
+              sessions.projectIds(
+                  SessionFilter.ALL.onPod(narrowing.pod()).inNamespace(narrowing.namespace())));
+    } else if (project != null) {
+      filter = filter.inProject(current.projectIdOrNone(project.path()));
+    }
     return Templates.insights(
-        ranked,
+        digest.ranked(filter),
         new Filters(source, minConfidence, dismissed),
         InsightSource.wireNames(),
         CONFIDENCE_CHOICES,
         InsightScore.FORMULA,
-        project == null ? null : project.name());
+        project == null ? null : project.name(),
+        narrowing);
   }
 
   @POST

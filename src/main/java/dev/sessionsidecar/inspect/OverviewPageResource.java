@@ -2,6 +2,8 @@ package dev.sessionsidecar.inspect;
 
 import dev.sessionsidecar.fleet.FleetService;
 import dev.sessionsidecar.fleet.InstanceView;
+import dev.sessionsidecar.platform.PodNarrowing;
+import dev.sessionsidecar.platform.QueryParameters;
 import dev.sessionsidecar.platform.SidecarConfig;
 import dev.sessionsidecar.platform.StoreSelection;
 import dev.sessionsidecar.platform.Timestamps;
@@ -47,7 +49,8 @@ public class OverviewPageResource {
       SessionService.Totals sessions,
       UsageFigures usage,
       Health health,
-      List<InstanceView> pods) {}
+      List<InstanceView> pods,
+      PodNarrowing narrowing) {}
 
   /** The sidecar's health as its probes see it. */
   record Health(String status, List<Check> checks) {
@@ -92,13 +95,17 @@ public class OverviewPageResource {
   @GET
   @Operation(hidden = true)
   public TemplateInstance overview(@Context UriInfo uri) {
-    int days = PageWindow.days(uri);
-    UsageReports.Scope scope = usage.scope(days);
+    QueryParameters query = PageWindow.narrowableQuery(uri);
+    int days = PageWindow.days(query);
+    PodNarrowing narrowing = PodNarrowing.of(query);
+    UsageReports.Scope scope = usage.scope(days, narrowing);
     ProjectView project = scope.project();
     SessionFilter filter =
         SessionFilter.ALL
             .inProject(project == null ? null : project.path())
-            .activeSince(time.now().minus(Duration.ofDays(days)));
+            .activeSince(time.now().minus(Duration.ofDays(days)))
+            .onPod(narrowing.pod())
+            .inNamespace(narrowing.namespace());
     return Templates.overview(
         new Overview(
             current.session().orElse(null),
@@ -108,7 +115,8 @@ public class OverviewPageResource {
             sessions.totals(filter),
             usage.summary(scope),
             health(),
-            store.store().shared() ? fleet.instances(days) : List.of()),
+            store.store().shared() ? fleet.instances(days, narrowing) : List.of(),
+            narrowing),
         PageWindow.CHOICES);
   }
 

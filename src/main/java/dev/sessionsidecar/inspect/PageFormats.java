@@ -2,9 +2,12 @@ package dev.sessionsidecar.inspect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionsidecar.platform.PlainText;
+import dev.sessionsidecar.platform.PodNarrowing;
 import io.quarkus.qute.TemplateExtension;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,12 +46,24 @@ final class PageFormats {
     return amount == null ? "—" : "$" + amount.setScale(4, RoundingMode.HALF_UP).toPlainString();
   }
 
-  /** Thousands separated: {@code 1,234,567}. */
-  /** A value for a query parameter of a link. */
-  static String urlEncoded(String value) {
-    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  /** The narrowing as a link's whole query: {@code ?pod=a&namespace=b}, or nothing. */
+  static String asQuery(PodNarrowing narrowing) {
+    String more = andQuery(narrowing);
+    return more.isEmpty() ? "" : "?" + more.substring(1);
   }
 
+  /** The narrowing as parameters to append to a link's query: {@code &pod=a}, or nothing. */
+  static String andQuery(PodNarrowing narrowing) {
+    return (narrowing.pod() == null ? "" : "&pod=" + urlEncoded(narrowing.pod()))
+        + (narrowing.namespace() == null ? "" : "&namespace=" + urlEncoded(narrowing.namespace()));
+  }
+
+  /** A value for a query parameter of a link. */
+  static String urlEncoded(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** Thousands separated: {@code 1,234,567}. */
   static String count(long value) {
     return String.format(Locale.ROOT, "%,d", value);
   }

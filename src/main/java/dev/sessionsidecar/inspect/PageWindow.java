@@ -1,7 +1,9 @@
 package dev.sessionsidecar.inspect;
 
+import dev.sessionsidecar.platform.PodNarrowing;
 import dev.sessionsidecar.platform.QueryParameters;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,17 +17,19 @@ final class PageWindow {
 
   private PageWindow() {}
 
-  /** The window of a view that takes no other query parameter. */
-  static int days(UriInfo uri) {
-    return days(uri, DEFAULT_DAYS);
-  }
-
-  static int days(UriInfo uri, int defaultDays) {
-    return QueryParameters.of(uri, Set.of("days"))
-        .integer("days", defaultDays, 1, QueryParameters.MAX_DAYS);
+  /** The query of a view that takes a window, a pod narrowing and the other names given. */
+  static QueryParameters narrowableQuery(UriInfo uri, String... others) {
+    Set<String> accepted = new HashSet<>(PodNarrowing.PARAMETERS);
+    accepted.add("days");
+    accepted.addAll(List.of(others));
+    return QueryParameters.of(uri, accepted);
   }
 
   static int days(QueryParameters query) {
-    return query.integer("days", DEFAULT_DAYS, 1, QueryParameters.MAX_DAYS);
+    return days(query, DEFAULT_DAYS);
+  }
+
+  static int days(QueryParameters query, int defaultDays) {
+    return query.integer("days", defaultDays, 1, QueryParameters.MAX_DAYS);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sessionsidecar.inspect;
 
 import dev.sessionsidecar.platform.Page;
+import dev.sessionsidecar.platform.PodNarrowing;
 import dev.sessionsidecar.platform.QueryParameters;
 import dev.sessionsidecar.session.SessionFilter;
 import dev.sessionsidecar.session.SessionService;
@@ -35,24 +36,10 @@ public class SessionPageResource {
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance list(
-        List<Row> rows, long total, Integer newer, Integer older, Narrowed narrowed);
+        List<Row> rows, long total, Integer newer, Integer older, PodNarrowing narrowing);
 
     static native TemplateInstance detail(
         SessionView session, SessionUsage usage, List<ToolCallView> calls, long totalCalls);
-  }
-
-  /** The pod or namespace the list is narrowed to, if any; kept in the pager's links. */
-  record Narrowed(String pod, String namespace) {
-
-    public boolean any() {
-      return pod != null || namespace != null;
-    }
-
-    /** The narrowing as query parameters to append after {@code offset=N}. */
-    public String query() {
-      return (pod == null ? "" : "&pod=" + PageFormats.urlEncoded(pod))
-          + (namespace == null ? "" : "&namespace=" + PageFormats.urlEncoded(namespace));
-    }
   }
 
   /** One session in the list, with what it cost. */
@@ -71,17 +58,18 @@ public class SessionPageResource {
   @GET
   @Operation(hidden = true)
   public TemplateInstance list(@Context UriInfo uri) {
-    QueryParameters query = QueryParameters.of(uri, Set.of("offset", "pod", "namespace"));
+    QueryParameters query =
+        QueryParameters.of(uri, Set.of("offset", PodNarrowing.POD, PodNarrowing.NAMESPACE));
     int offset = query.integer("offset", 0, 0, Integer.MAX_VALUE - 100);
-    Narrowed narrowed = new Narrowed(query.string("pod"), query.string("namespace"));
+    PodNarrowing narrowing = PodNarrowing.of(query);
     SessionFilter filter =
-        SessionFilter.ALL.onPod(narrowed.pod()).inNamespace(narrowed.namespace());
+        SessionFilter.ALL.onPod(narrowing.pod()).inNamespace(narrowing.namespace());
     Page<SessionView> page = sessions.list(filter, PAGE_SIZE, offset);
     List<Row> rows =
         page.items().stream().map(s -> new Row(s, usage.forSession(s.sessionId()))).toList();
     Integer newer = offset > 0 ? Math.max(0, offset - PAGE_SIZE) : null;
     Integer older = offset + PAGE_SIZE < page.total() ? offset + PAGE_SIZE : null;
-    return Templates.list(rows, page.total(), newer, older, narrowed);
+    return Templates.list(rows, page.total(), newer, older, narrowing);
   }
 
   @GET

@@ -1,7 +1,9 @@
 package dev.sessionsidecar.inspect;
 
 import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.PodNarrowing;
 import dev.sessionsidecar.platform.ProblemCode;
+import dev.sessionsidecar.platform.QueryParameters;
 import dev.sessionsidecar.task.TaskService;
 import dev.sessionsidecar.task.TaskView;
 import io.quarkus.qute.CheckedTemplate;
@@ -28,10 +30,12 @@ public class TaskPageResource {
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance tasks(List<TaskView> tasks, int days, List<Integer> windows);
+    static native TemplateInstance tasks(
+        List<TaskView> tasks, int days, List<Integer> windows, PodNarrowing narrowing);
 
     /** The table body alone, which the page polls. */
-    static native TemplateInstance tasks$rows(List<TaskView> tasks, int days);
+    static native TemplateInstance tasks$rows(
+        List<TaskView> tasks, int days, PodNarrowing narrowing);
   }
 
   private final TaskService tasks;
@@ -43,16 +47,25 @@ public class TaskPageResource {
   @GET
   @Operation(hidden = true)
   public TemplateInstance list(@Context UriInfo uri) {
-    int days = PageWindow.days(uri);
-    return Templates.tasks(tasks.list(LIMIT, days), days, PageWindow.CHOICES);
+    QueryParameters query = PageWindow.narrowableQuery(uri);
+    int days = PageWindow.days(query);
+    PodNarrowing narrowing = PodNarrowing.of(query);
+    return Templates.tasks(listed(days, narrowing), days, PageWindow.CHOICES, narrowing);
   }
 
   @GET
   @Path("/rows")
   @Operation(hidden = true)
   public TemplateInstance rows(@Context UriInfo uri) {
-    int days = PageWindow.days(uri);
-    return Templates.tasks$rows(tasks.list(LIMIT, days), days);
+    QueryParameters query = PageWindow.narrowableQuery(uri);
+    int days = PageWindow.days(query);
+    PodNarrowing narrowing = PodNarrowing.of(query);
+    return Templates.tasks$rows(listed(days, narrowing), days, narrowing);
+  }
+
+  /** The tasks that the narrowed pods registered, queued or ran; not narrowed, every task. */
+  private List<TaskView> listed(int days, PodNarrowing narrowing) {
+    return tasks.list(LIMIT, days, narrowing.any() ? narrowing.instanceIds() : null);
   }
 
   @POST

@@ -3,6 +3,7 @@ package dev.sessionsidecar.inspect;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.fleet.FleetService;
 import dev.sessionsidecar.fleet.InstanceView;
+import dev.sessionsidecar.platform.PodNarrowing;
 import dev.sessionsidecar.platform.QueryParameters;
 import dev.sessionsidecar.platform.StoreSelection;
 import dev.sessionsidecar.usage.UsageFigures;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -44,7 +44,8 @@ public class UsagePageResource {
       List<UsageReports.Group> groups,
       List<UsageReports.Daily> daily,
       String chartJson,
-      List<InstanceView> pods) {}
+      List<InstanceView> pods,
+      PodNarrowing narrowing) {}
 
   private final UsageReports reports;
   private final ObjectMapper json;
@@ -63,12 +64,13 @@ public class UsagePageResource {
   @GET
   @Operation(hidden = true)
   public TemplateInstance usage(@Context UriInfo uri) {
-    QueryParameters query = QueryParameters.of(uri, Set.of("days", "group_by"));
+    QueryParameters query = PageWindow.narrowableQuery(uri, "group_by");
     int days = PageWindow.days(query);
+    PodNarrowing narrowing = PodNarrowing.of(query);
     UsageGrouping grouping =
         UsageGrouping.fromWire(query.oneOf("group_by", UsageGrouping.wireNames()))
             .orElse(UsageGrouping.MODEL);
-    UsageReports.Scope scope = reports.scope(days);
+    UsageReports.Scope scope = reports.scope(days, narrowing);
     List<UsageReports.Daily> daily = reports.daily(scope);
     return Templates.usage(
         new Usage(
@@ -79,7 +81,8 @@ public class UsagePageResource {
             reports.stats(scope, grouping, MAX_GROUPS),
             daily,
             UsageChart.of(daily).toScriptJson(json),
-            store.store().shared() ? fleet.instances(days) : List.of()),
+            store.store().shared() ? fleet.instances(days, narrowing) : List.of(),
+            narrowing),
         PageWindow.CHOICES,
         UsageGrouping.wireNames());
   }

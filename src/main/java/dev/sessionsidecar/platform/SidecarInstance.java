@@ -1,6 +1,8 @@
 package dev.sessionsidecar.platform;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -33,5 +35,25 @@ public class SidecarInstance extends PanacheEntityBase {
   /** Every instance seen, most recently seen first. */
   public static List<SidecarInstance> allBySeen() {
     return list("order by lastSeenAt desc, id");
+  }
+
+  /**
+   * The ids of the instances in this pod (its name, or an instance id) and namespace; a null part
+   * matches any.
+   */
+  static List<String> idsMatching(String pod, String namespace) {
+    StringBuilder where = new StringBuilder("1 = 1");
+    Parameters params = new Parameters();
+    if (pod != null) {
+      where.append(" and (id = :pod or podName = :pod)");
+      params.and("pod", pod);
+    }
+    if (namespace != null) {
+      where.append(" and podNamespace = :namespace");
+      params.and("namespace", namespace);
+    }
+    return SidecarInstance.<SidecarInstance>list(where.toString(), Sort.by("id"), params).stream()
+        .map(i -> i.id)
+        .toList();
   }
 }

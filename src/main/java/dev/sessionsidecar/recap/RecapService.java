@@ -60,14 +60,24 @@ public class RecapService {
     this.time = time;
   }
 
+  /** The recap this sidecar's agent gets: of its current session and active project. */
   public Recap recap(int sinceDays) {
+    return recap(sinceDays, current.session(), current.activeProject().orElse(null));
+  }
+
+  /** The recap another instance's agent gets, on a shared database. */
+  public Recap recapOf(String instanceId, int sinceDays) {
+    return recap(
+        sinceDays, current.sessionOf(instanceId), current.activeProjectOf(instanceId).orElse(null));
+  }
+
+  private Recap recap(int sinceDays, Optional<SessionView> currentSession, ProjectView project) {
     Instant now = time.now();
-    UsageReports.Scope scope = usage.scope(sinceDays);
-    ProjectView project = scope.project();
+    UsageReports.Scope scope = usage.scopeOf(project, sinceDays);
     String path = project == null ? null : project.path();
     Optional<Long> projectId = project == null ? Optional.empty() : current.projectId(path);
 
-    Optional<SessionView> session = current.session().filter(s -> inScope(s, path));
+    Optional<SessionView> session = currentSession.filter(s -> inScope(s, path));
     List<Recap.SessionWithUsage> recent = new ArrayList<>();
     for (SessionView s : sessions.recent(path, SESSIONS + 1)) {
       if (recent.size() < SESSIONS
@@ -87,14 +97,9 @@ public class RecapService {
                 projectId.orElse(CurrentSession.NO_PROJECT), List.copyOf(GoalStatus.ACTIVE));
     List<InsightView> topInsights =
         insights.ranked(
-            new InsightDigest.Filter(
-                project == null ? null : projectId.orElse(CurrentSession.NO_PROJECT),
-                null,
-                null,
-                false,
-                INSIGHT_MIN_CONFIDENCE,
-                0,
-                INSIGHTS));
+            InsightDigest.Filter.top(INSIGHTS)
+                .inProject(project == null ? null : projectId.orElse(CurrentSession.NO_PROJECT))
+                .atLeast(INSIGHT_MIN_CONFIDENCE));
     UsageFigures figures = usage.summary(scope);
     List<TaskView> failed = tasks.failedSince(failedSince, TASKS);
     return new Recap(

@@ -88,6 +88,22 @@ public class CurrentSession {
     return latestActivated().map(SessionView::of);
   }
 
+  /**
+   * The current session of another instance on a shared database, as that sidecar's agent sees it.
+   */
+  @Transactional
+  public Optional<SessionView> sessionOf(String instanceId) {
+    return latestActivatedBy(instanceId)
+        .filter(s -> s.status == SessionStatus.ACTIVE)
+        .map(SessionView::of);
+  }
+
+  /** The project of the session another instance most recently started or resumed, if any. */
+  @Transactional
+  public Optional<ProjectView> activeProjectOf(String instanceId) {
+    return latestActivatedBy(instanceId).map(s -> ProjectView.of(s.project));
+  }
+
   /** The active project: that of the most recently started session, or else the configured one. */
   @Transactional
   public Optional<ProjectView> activeProject() {
@@ -130,9 +146,14 @@ public class CurrentSession {
    * this sidecar's (the data directory is locked to one process), whichever pod wrote it.
    */
   private Optional<AgentSession> latestActivated() {
+    return latestActivatedBy(shared ? instance.id() : null);
+  }
+
+  /** The session this instance (null: any) most recently started or resumed. */
+  private static Optional<AgentSession> latestActivatedBy(String instanceId) {
     Sort newest = Sort.descending("activatedAt").and("id", Sort.Direction.Descending);
-    if (shared) {
-      return AgentSession.find("instanceId", newest, instance.id()).firstResultOptional();
+    if (instanceId != null) {
+      return AgentSession.find("instanceId", newest, instanceId).firstResultOptional();
     }
     return AgentSession.findAll(newest).firstResultOptional();
   }

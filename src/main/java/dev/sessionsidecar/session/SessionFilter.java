@@ -28,7 +28,10 @@ public record SessionFilter(
     return new SessionFilter(projectPath, status, since, pod, namespace);
   }
 
-  /** Only sessions last started or resumed in this pod (null: any pod). */
+  /**
+   * Only sessions last started or resumed in this pod, named by pod name or by the id of an
+   * instance outside Kubernetes (null: any pod).
+   */
   public SessionFilter onPod(String podName) {
     return new SessionFilter(projectPath, status, activeSince, podName, namespace);
   }
@@ -54,7 +57,7 @@ public record SessionFilter(
       params.and("since", activeSince);
     }
     if (pod != null) {
-      where.append(" and podName = :pod");
+      where.append(" and (podName = :pod or instanceId = :pod)");
       params.and("pod", pod);
     }
     if (namespace != null) {

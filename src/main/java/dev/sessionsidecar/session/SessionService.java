@@ -234,4 +234,17 @@ public class SessionService {
         ((Number) row[1]).longValue(),
         ((Number) row[2]).longValue());
   }
+
+  /** The stored ids of the projects the filter's sessions worked in. */
+  @Transactional
+  public List<Long> projectIds(SessionFilter filter) {
+    Parameters params = new Parameters();
+    var query =
+        AgentSession.getEntityManager()
+            .createQuery(
+                "select distinct s.project.id from AgentSession s where " + filter.where(params),
+                Long.class);
+    params.map().forEach(query::setParameter);
+    return query.getResultList();
+  }
 }

@@ -5,6 +5,7 @@ import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -37,25 +38,39 @@ public class TaskService {
   /** Open tasks (newest first), then tasks finished within {@code sinceDays}, newest first. */
   @Transactional
   public List<TaskView> list(int limit, int sinceDays) {
+    return list(limit, sinceDays, null);
+  }
+
+  /**
+   * As {@link #list(int, int)}, of the tasks that one of these instances registered, queued or ran
+   * (null: any instance).
+   */
+  @Transactional
+  public List<TaskView> list(int limit, int sinceDays, List<String> instanceIds) {
     Instant now = time.now();
-    List<Task> open =
-        Task.find(
-                "status in ?1 and expiresAt > ?2",
-                Sort.descending("createdAt"),
-                TaskStatus.open(),
-                now)
-            .range(0, limit - 1)
-            .list();
+    if (instanceIds != null && instanceIds.isEmpty()) {
+      return List.of();
+    }
+    Parameters params = Parameters.with("open", TaskStatus.open()).and("now", now);
+    String onInstances = "";
+    if (instanceIds != null) {
+      onInstances = " and (instanceId in :instances or runnerId in :instances)";
+      params.and("instances", instanceIds);
+    }
     List<TaskView> views = new ArrayList<>();
-    open.forEach(t -> views.add(view(t)));
+    Task.<Task>find(
+            "status in :open and expiresAt > :now" + onInstances,
+            Sort.descending("createdAt"),
+            params)
+        .range(0, limit - 1)
+        .list()
+        .forEach(t -> views.add(view(t)));
     if (views.size() < limit) {
-      Instant since = sinceDays == 0 ? Instant.EPOCH : now.minus(Duration.ofDays(sinceDays));
+      params.and("since", sinceDays == 0 ? Instant.EPOCH : now.minus(Duration.ofDays(sinceDays)));
       Task.<Task>find(
-              "status not in ?1 and expiresAt > ?2 and lastUpdatedAt >= ?3",
+              "status not in :open and expiresAt > :now and lastUpdatedAt >= :since" + onInstances,
               Sort.descending("lastUpdatedAt"),
-              TaskStatus.open(),
-              now,
-              since)
+              params)
           .range(0, limit - views.size() - 1)
           .list()
           .forEach(t -> views.add(view(t)));

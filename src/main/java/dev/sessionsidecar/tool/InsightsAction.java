@@ -48,14 +48,11 @@ class InsightsAction implements SessionAction {
     int sinceDays = arguments.sinceDays();
     List<InsightView> insights =
         digest.ranked(
-            new InsightDigest.Filter(
-                projectId(current, project),
-                source == null ? null : InsightSource.fromWire(source).orElseThrow(),
-                null,
-                false,
-                minConfidence,
-                sinceDays,
-                arguments.limit()));
+            InsightDigest.Filter.top(arguments.limit())
+                .inProject(projectId(current, project))
+                .from(source == null ? null : InsightSource.fromWire(source).orElseThrow())
+                .atLeast(minConfidence)
+                .seenWithin(sinceDays));
     StringBuilder text =
         new StringBuilder("project ")
             .append(project.path())

@@ -1,8 +1,11 @@
 package dev.sessionsidecar.usage;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.sessionsidecar.platform.Page;
+import dev.sessionsidecar.platform.PodNarrowing;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
@@ -13,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -37,9 +39,25 @@ public class UsageReports {
     this.rollups = rollups;
   }
 
-  /** Whose usage and over which window; {@code project} null means every project. */
+  /**
+   * Whose usage and over which window: {@code project} null means every project; {@code pod} and
+   * {@code namespace} say a narrowing to the instances of {@code instanceIds} (null: every
+   * instance).
+   */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record Scope(ProjectView project, int sinceDays, LocalDate fromDay) {}
+  public record Scope(
+      ProjectView project,
+      int sinceDays,
+      LocalDate fromDay,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String pod,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String namespace,
+      @JsonIgnore List<String> instanceIds) {
+
+    /** The rollup rows this scope sums, given its project's stored id (null: any project). */
+    UsageRollups.Filter rollupFilter(Long projectId) {
+      return new UsageRollups.Filter(fromDay, projectId, instanceIds);
+    }
+  }
 
   /** Figures of one group of {@code usage_stats}. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -54,7 +72,7 @@ public class UsageReports {
 
   @Transactional
   public UsageFigures summary(Scope scope) {
-    return rollups.total(scope.fromDay(), projectId(scope)).figures();
+    return rollups.total(scope.rollupFilter(projectId(scope))).figures();
   }
 
   /** What one session has used so far (read from its records, which are indexed by session). */
@@ -83,7 +101,8 @@ public class UsageReports {
   /** Groups ordered by cost, then requests, then name. */
   @Transactional
   public List<Group> stats(Scope scope, UsageGrouping grouping, int limit) {
-    Map<String, UsageTotals> groups = rollups.byGroup(grouping, scope.fromDay(), projectId(scope));
+    Map<String, UsageTotals> groups =
+        rollups.byGroup(grouping, scope.rollupFilter(projectId(scope)));
     return groups.entrySet().stream()
         .map(e -> new Group(e.getKey(), e.getValue().figures()))
         .sorted(
@@ -99,7 +118,7 @@ public class UsageReports {
   /** Figures per UTC day and model, oldest day first, models by name within a day. */
   @Transactional
   public List<Daily> daily(Scope scope) {
-    return rollups.byDayAndModel(scope.fromDay(), projectId(scope)).entrySet().stream()
+    return rollups.byDayAndModel(scope.rollupFilter(projectId(scope))).entrySet().stream()
         .map(
             e ->
                 new Daily(
@@ -120,6 +139,12 @@ public class UsageReports {
     if (scope.sinceDays() > 0) {
       where.append(" and createdAt >= :since");
       params.and("since", time.now().minus(Duration.ofDays(scope.sinceDays())));
+    }
+    if (scope.instanceIds() != null && scope.instanceIds().isEmpty()) {
+      where.append(" and 1 = 0");
+    } else if (scope.instanceIds() != null) {
+      where.append(" and instanceId in :instances");
+      params.and("instances", scope.instanceIds());
     }
     if (filter.sessionId() != null) {
       where.append(" and sessionId = :session");
@@ -148,12 +173,36 @@ public class UsageReports {
    * day, so the window starts at the beginning of the day {@code sinceDays} ago.
    */
   public Scope scope(int sinceDays) {
-    Instant now = time.now();
-    LocalDate fromDay =
-        sinceDays == 0
-            ? null
-            : now.minus(Duration.ofDays(sinceDays)).atZone(ZoneOffset.UTC).toLocalDate();
-    return new Scope(current.activeProject().orElse(null), sinceDays, fromDay);
+    return scopeOf(current.activeProject().orElse(null), sinceDays);
+  }
+
+  /** One project (null: every project) over the last {@code sinceDays} days. */
+  public Scope scopeOf(ProjectView project, int sinceDays) {
+    return new Scope(project, sinceDays, fromDay(sinceDays), null, null, null);
+  }
+
+  /**
+   * Every project's usage over the window, recorded by the instances the narrowing selects; not
+   * narrowed, the active project's as {@link #scope(int)}.
+   */
+  @Transactional
+  public Scope scope(int sinceDays, PodNarrowing narrowing) {
+    if (!narrowing.any()) {
+      return scope(sinceDays);
+    }
+    return new Scope(
+        null,
+        sinceDays,
+        fromDay(sinceDays),
+        narrowing.pod(),
+        narrowing.namespace(),
+        narrowing.instanceIds());
+  }
+
+  private LocalDate fromDay(int sinceDays) {
+    return sinceDays == 0
+        ? null
+        : time.now().minus(Duration.ofDays(sinceDays)).atZone(ZoneOffset.UTC).toLocalDate();
   }
 
   private Long projectId(Scope scope) {

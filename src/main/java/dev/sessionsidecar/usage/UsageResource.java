@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.sessionsidecar.platform.Page;
+import dev.sessionsidecar.platform.PodNarrowing;
 import dev.sessionsidecar.platform.QueryParameters;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -92,9 +94,9 @@ public class UsageResource {
   public Page<UsageRecordView> list(@Context UriInfo uri) {
     QueryParameters query =
         QueryParameters.of(
-            uri, Set.of("session", "provider", "model", "since_days", "limit", "offset"));
+            uri, narrowable("session", "provider", "model", "since_days", "limit", "offset"));
     return reports.records(
-        reports.scope(query.integer("since_days", 0, 0, MAX_SINCE_DAYS)),
+        scope(query, 0),
         new UsageReports.RecordFilter(
             query.string("session"), query.string("provider"), query.string("model")),
         query.integer("limit", 50, 1, MAX_PAGE),
@@ -105,8 +107,8 @@ public class UsageResource {
   @Path("/summary")
   @Operation(summary = "Usage totals over since_days (default 30, 0 = all time)")
   public SummaryReply summary(@Context UriInfo uri) {
-    QueryParameters query = QueryParameters.of(uri, Set.of("since_days"));
-    UsageReports.Scope scope = reports.scope(query.integer("since_days", 30, 0, MAX_SINCE_DAYS));
+    QueryParameters query = QueryParameters.of(uri, narrowable("since_days"));
+    UsageReports.Scope scope = scope(query, 30);
     return new SummaryReply(scope, reports.summary(scope));
   }
 
@@ -114,11 +116,11 @@ public class UsageResource {
   @Path("/stats")
   @Operation(summary = "Usage per role, provider, model or provider_model")
   public StatsReply stats(@Context UriInfo uri) {
-    QueryParameters query = QueryParameters.of(uri, Set.of("group_by", "since_days", "limit"));
+    QueryParameters query = QueryParameters.of(uri, narrowable("group_by", "since_days", "limit"));
     UsageGrouping grouping =
         UsageGrouping.fromWire(query.oneOf("group_by", UsageGrouping.wireNames()))
             .orElse(UsageGrouping.MODEL);
-    UsageReports.Scope scope = reports.scope(query.integer("since_days", 30, 0, MAX_SINCE_DAYS));
+    UsageReports.Scope scope = scope(query, 30);
     return new StatsReply(
         scope,
         grouping.wireName(),
@@ -132,8 +134,21 @@ public class UsageResource {
       description =
           "Oldest day first; within a day, models by name. Days without usage are absent.")
   public DailyReply daily(@Context UriInfo uri) {
-    QueryParameters query = QueryParameters.of(uri, Set.of("since_days"));
-    UsageReports.Scope scope = reports.scope(query.integer("since_days", 30, 0, MAX_SINCE_DAYS));
+    QueryParameters query = QueryParameters.of(uri, narrowable("since_days"));
+    UsageReports.Scope scope = scope(query, 30);
     return new DailyReply(scope, reports.daily(scope));
+  }
+
+  /** The given query parameters plus the pod narrowing every read accepts. */
+  private static Set<String> narrowable(String... names) {
+    Set<String> accepted = new HashSet<>(PodNarrowing.PARAMETERS);
+    accepted.addAll(List.of(names));
+    return accepted;
+  }
+
+  /** The active project's scope, or every project's on the pods a narrowing selects. */
+  private UsageReports.Scope scope(QueryParameters query, int defaultDays) {
+    return reports.scope(
+        query.integer("since_days", defaultDays, 0, MAX_SINCE_DAYS), PodNarrowing.of(query));
   }
 }

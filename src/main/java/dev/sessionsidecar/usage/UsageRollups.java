@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 class UsageRollups {
 
   /** The identity of one rollup row. */
-  record Key(LocalDate day, long projectId, String provider, String model, String role) {
+  record Key(
+      LocalDate day, long projectId, String provider, String model, String role, String instance) {
 
     static Key of(UsageRecord r) {
       return new Key(
@@ -33,12 +34,23 @@ class UsageRollups {
           r.projectId == null ? 0 : r.projectId,
           r.provider,
           r.model,
-          r.role);
+          r.role,
+          r.instanceId == null ? NO_INSTANCE : r.instanceId);
     }
   }
 
+  /** Which rollup rows a read sums; a null part does not filter. */
+  record Filter(LocalDate since, Long projectId, List<String> instanceIds) {}
+
+  /** The instance of rows rolled up before rollups were kept per instance (V10). */
+  static final String NO_INSTANCE = "";
+
+  private static final String KEY_COLUMNS =
+      "usage_day, project_id, provider, model, call_role, instance_id";
+
   private static final String KEY_CONDITION =
-      "usage_day = ? and project_id = ? and provider = ? and model = ? and call_role = ?";
+      "usage_day = ? and project_id = ? and provider = ? and model = ? and call_role = ?"
+          + " and instance_id = ?";
 
   private static final String UPDATE =
       "update usage_rollup set "
@@ -49,12 +61,14 @@ class UsageRollups {
           + KEY_CONDITION;
 
   private static final String INSERT =
-      "insert into usage_rollup (usage_day, project_id, provider, model, call_role, "
+      "insert into usage_rollup ("
+          + KEY_COLUMNS
+          + ", "
           + String.join(", ", UsageTotals.COUNTER_COLUMNS)
           + ", "
           + String.join(", ", UsageTotals.COST_COLUMNS)
           + ") values ("
-          + "?, ".repeat(5 + UsageTotals.COUNTER_COLUMNS.size() + 1)
+          + "?, ".repeat(6 + UsageTotals.COUNTER_COLUMNS.size() + 1)
           + "?)";
 
   /**
@@ -63,7 +77,9 @@ class UsageRollups {
    */
   private static final String UPSERT =
       INSERT
-          + " on conflict (usage_day, project_id, provider, model, call_role) do update set "
+          + " on conflict ("
+          + KEY_COLUMNS
+          + ") do update set "
           + Stream.concat(UsageTotals.COUNTER_COLUMNS.stream(), UsageTotals.COST_COLUMNS.stream())
               .map(c -> c + " = usage_rollup." + c + " + excluded." + c)
               .collect(Collectors.joining(", "));
@@ -74,7 +90,8 @@ class UsageRollups {
           .thenComparingLong(Key::projectId)
           .thenComparing(Key::provider)
           .thenComparing(Key::model)
-          .thenComparing(Key::role);
+          .thenComparing(Key::role)
+          .thenComparing(Key::instance);
 
   private final boolean upsert;
 
@@ -129,35 +146,34 @@ class UsageRollups {
     query.setParameter(position + 2, key.provider());
     query.setParameter(position + 3, key.model());
     query.setParameter(position + 4, key.role());
-    return position + 5;
+    query.setParameter(position + 5, key.instance());
+    return position + 6;
   }
 
-  /** Totals from {@code since} (a UTC day, or null for all time), of one project or of all. */
-  UsageTotals total(LocalDate since, Long projectId) {
+  /** Totals of the rows the filter selects. */
+  UsageTotals total(Filter filter) {
     Object[] row =
-        (Object[])
-            filtered("select " + SUMS + " from usage_rollup", since, projectId, "")
-                .getSingleResult();
+        (Object[]) filtered("select " + SUMS + " from usage_rollup", filter, "").getSingleResult();
     return UsageTotals.fromRow(row, 0);
   }
 
   /** Totals per group, in no particular order. */
-  Map<String, UsageTotals> byGroup(UsageGrouping grouping, LocalDate since, Long projectId) {
+  Map<String, UsageTotals> byGroup(UsageGrouping grouping, Filter filter) {
     Map<String, UsageTotals> groups = new LinkedHashMap<>();
-    grouped(grouping.columns(), grouping.columnCount(), since, projectId, "")
+    grouped(grouping.columns(), grouping.columnCount(), filter, "")
         .forEach((parts, totals) -> groups.put(String.join("/", parts), totals));
     return groups;
   }
 
   /** Totals per UTC day and model, ordered by day, then model; the key is [day, model]. */
-  Map<List<String>, UsageTotals> byDayAndModel(LocalDate since, Long projectId) {
-    return grouped("usage_day, model", 2, since, projectId, " order by usage_day, model");
+  Map<List<String>, UsageTotals> byDayAndModel(Filter filter) {
+    return grouped("usage_day, model", 2, filter, " order by usage_day, model");
   }
 
   private static Map<List<String>, UsageTotals> grouped(
-      String columns, int keyColumns, LocalDate since, Long projectId, String order) {
+      String columns, int keyColumns, Filter filter, String order) {
     String sql = "select " + columns + ", " + SUMS + " from usage_rollup";
-    List<?> rows = filtered(sql, since, projectId, " group by " + columns + order).getResultList();
+    List<?> rows = filtered(sql, filter, " group by " + columns + order).getResultList();
     Map<List<String>, UsageTotals> groups = new LinkedHashMap<>();
     for (Object row : rows) {
       Object[] cells = (Object[]) row;
@@ -170,21 +186,28 @@ class UsageRollups {
     return groups;
   }
 
-  private static Query filtered(String select, LocalDate since, Long projectId, String tail) {
+  private static Query filtered(String select, Filter filter, String tail) {
     List<String> conditions = new ArrayList<>();
-    if (since != null) {
+    if (filter.since() != null) {
       conditions.add("usage_day >= :since");
     }
-    if (projectId != null) {
+    if (filter.projectId() != null) {
       conditions.add("project_id = :project");
+    }
+    if (filter.instanceIds() != null) {
+      // An empty "in ()" is not SQL; no instance means no rows.
+      conditions.add(filter.instanceIds().isEmpty() ? "1 = 0" : "instance_id in (:instances)");
     }
     String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     Query query = Panache.getEntityManager().createNativeQuery(select + where + tail);
-    if (since != null) {
-      query.setParameter("since", since);
+    if (filter.since() != null) {
+      query.setParameter("since", filter.since());
     }
-    if (projectId != null) {
-      query.setParameter("project", projectId);
+    if (filter.projectId() != null) {
+      query.setParameter("project", filter.projectId());
+    }
+    if (filter.instanceIds() != null && !filter.instanceIds().isEmpty()) {
+      query.setParameter("instances", filter.instanceIds());
     }
     return query;
   }

@@ -131,6 +131,16 @@ class FleetViewTest {
   void aBadWindowIsNamed() {
     assertProblem(given().get("/v1/instances?since_days=0").then(), 400, "invalid_argument")
         .body("errors[0].field", equalTo("since_days"));
-    assertProblem(given().get("/v1/instances?pod=x").then(), 400, "invalid_argument");
+    assertProblem(given().get("/v1/instances?node=x").then(), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("node"));
+    assertProblem(given().get("/v1/usage/summary?pod=").then(), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("pod"));
+    assertProblem(
+            given().get("/ui/usage?namespace=" + "n".repeat(64)).then(), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("namespace"));
+    // A recap is one agent's: a pod no sidecar runs in has none.
+    assertProblem(given().get("/ui/recap?pod=nobody-here").then(), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("pod"))
+        .body("errors[0].message", containsString("Fleet view"));
   }
 }

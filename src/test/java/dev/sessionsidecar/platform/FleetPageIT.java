@@ -1,6 +1,7 @@
 package dev.sessionsidecar.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,12 +94,45 @@ class FleetPageIT {
     }
     Browser.assertNoConsoleErrors(browser, "usage by pod");
 
+    // A pod's link narrows the overview to it, and the navigation keeps the narrowing.
     browser.get("http://localhost:" + viewed.apiPort + "/ui/fleet");
     browser.findElement(By.linkText("pod-1")).click();
+    JsonNode pod1 =
+        JSON.readTree(viewed.get(viewed.apiUrl("/v1/usage/summary?since_days=7&pod=pod-1")).body());
+    assertEquals("pod-1", pod1.at("/scope/pod").asText());
+    assertEquals(1, pod1.at("/usage/requests").asLong());
+    assertEquals(pod1.at("/usage/requests").asText(), text("#total-requests"));
+    assertEquals("5", text("#total-tool-calls"));
+    assertEquals("1", text("#total-sessions"));
+    assertEquals(List.of("pod-1"), instancesIn("#pods"));
+    Browser.assertNoConsoleErrors(browser, "overview of a pod");
+
+    browser.findElement(By.linkText("Usage")).click();
+    assertEquals(pod1.at("/usage/requests").asText(), text("#usage-requests"));
+    assertEquals(List.of("pod-1"), instancesIn("#pods"));
+
+    browser.findElement(By.linkText("Recap")).click();
+    assertTrue(text("#recap").contains("page-session-1"), text("#recap"));
+
+    browser.findElement(By.linkText("Sessions")).click();
     List<WebElement> rows = browser.findElements(By.cssSelector("#sessions tbody tr"));
     assertEquals(1, rows.size());
     assertEquals("page-session-1", rows.get(0).getAttribute("data-session"));
     Browser.assertNoConsoleErrors(browser, "sessions of a pod");
+
+    browser.findElement(By.linkText("Show the whole fleet")).click();
+    assertEquals(2, browser.findElements(By.cssSelector("#sessions tbody tr")).size());
+  }
+
+  private String text(String selector) {
+    return browser.findElement(By.cssSelector(selector)).getText().trim();
+  }
+
+  /** The instances a per-pod table lists. */
+  private List<String> instancesIn(String table) {
+    return browser.findElements(By.cssSelector(table + " tbody tr")).stream()
+        .map(row -> row.getAttribute("data-instance"))
+        .toList();
   }
 
   /** The texts of a row's cells after its header cell. */
