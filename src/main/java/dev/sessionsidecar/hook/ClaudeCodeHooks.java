@@ -74,14 +74,8 @@ class ClaudeCodeHooks {
     boolean known = sessions.exists(sessionId);
     String source = event.text("source", 20);
     sessions.start(
-        new StartSessionRequest(
-            sessionId,
-            known ? null : event.text("cwd", 1024),
-            null,
-            SOURCES.contains(source) ? source : null,
-            null,
-            null,
-            CLIENT));
+        StartSessionRequest.forClient(sessionId, known ? null : event.text("cwd", 1024), CLIENT)
+            .withSource(SOURCES.contains(source) ? source : null));
   }
 
   private void preToolUse(HookEvent event, String sessionId) {
@@ -134,19 +128,14 @@ class ClaudeCodeHooks {
 
   /** Starts the session from this event when the sidecar has not seen it yet. */
   private void known(HookEvent event, String sessionId) {
-    if (!sessions.exists(sessionId)) {
-      try {
-        sessions.start(
-            new StartSessionRequest(
-                sessionId, event.text("cwd", 1024), null, null, null, null, CLIENT));
-      } catch (ApiException e) {
-        if (e.code() != ProblemCode.INVALID_ARGUMENT) {
-          throw e;
-        }
-        throw ApiException.invalidArgument(
-            "cwd",
-            "is required to start session " + sessionId + ", which the sidecar has not seen");
+    try {
+      sessions.startIfUnseen(sessionId, event.text("cwd", 1024), CLIENT);
+    } catch (ApiException e) {
+      if (e.code() != ProblemCode.INVALID_ARGUMENT) {
+        throw e;
       }
+      throw ApiException.invalidArgument(
+          "cwd", "is required to start session " + sessionId + ", which the sidecar has not seen");
     }
   }
 }

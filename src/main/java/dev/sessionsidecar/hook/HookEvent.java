@@ -40,7 +40,7 @@ record HookEvent(JsonNode body) {
     if (node == null || !node.isTextual() || node.asText().isEmpty()) {
       return null;
     }
-    return PlainText.abbreviate(node.asText().replaceAll("[\\p{Cc}\\p{Cs}]", ""), max);
+    return PlainText.oneLine(node.asText(), max);
   }
 
   /** A one-line form of a field of any type, cut to {@code max} characters. */
@@ -50,7 +50,7 @@ record HookEvent(JsonNode body) {
       return null;
     }
     String text = node.isTextual() ? node.asText() : node.toString();
-    return PlainText.abbreviate(text.replaceAll("[\\p{Cc}\\p{Cs}]+", " ").strip(), max);
+    return PlainText.oneLine(text, max);
   }
 
   JsonNode node(String field) {

@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.Optional;
 
 /** A stored insight: one per finding and project, counting how often it was reported. */
 @Entity
@@ -61,5 +62,10 @@ public class Insight extends PanacheEntityBase {
 
   boolean dismissed() {
     return dismissedAt != null;
+  }
+
+  /** The insight of a project with this dedupe key: a finding reported again updates it. */
+  static Optional<Insight> byDedupeKey(long projectId, String dedupeKey) {
+    return find("projectId = ?1 and dedupeKey = ?2", projectId, dedupeKey).firstResultOptional();
   }
 }

@@ -4,6 +4,7 @@ import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.NoBody;
 import dev.sessionsidecar.platform.QueryParameters;
 import dev.sessionsidecar.session.CurrentSession;
+import dev.sessionsidecar.session.ProjectView;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -38,10 +39,10 @@ public class InsightResource {
   private static final String ID_DOC = "The insight's id: a positive integer";
 
   private final InsightService insights;
-  private final InsightDigest digest;
+  private final InsightQueries digest;
   private final CurrentSession current;
 
-  InsightResource(InsightService insights, InsightDigest digest, CurrentSession current) {
+  InsightResource(InsightService insights, InsightQueries digest, CurrentSession current) {
     this.insights = insights;
     this.digest = digest;
     this.current = current;
@@ -82,15 +83,11 @@ public class InsightResource {
             uri,
             Set.of(
                 "project", "source", "kind", "dismissed", "min_confidence", "since_days", "limit"));
-    String source = query.oneOf("source", InsightSource.wireNames());
-    String dismissed = query.oneOf("dismissed", List.of("true", "false"));
     return digest.ranked(
-        InsightDigest.Filter.top(query.integer("limit", 20, 1, MAX_PAGE))
+        InsightQueries.Filter.top(query.integer("limit", 20, 1, MAX_PAGE))
+            .narrowedBy(query)
             .inProject(projectId(query.string("project")))
-            .from(source == null ? null : InsightSource.fromWire(source).orElseThrow())
             .ofKind(query.string("kind"))
-            .dismissedOnes("true".equals(dismissed))
-            .atLeast(query.fraction("min_confidence", 0))
             .seenWithin(query.integer("since_days", 0, 0, QueryParameters.MAX_DAYS)));
   }
 
@@ -153,6 +150,6 @@ public class InsightResource {
     if (path != null) {
       return current.projectIdOrNone(path);
     }
-    return current.activeProject().map(p -> current.projectIdOrNone(p.path())).orElse(null);
+    return current.activeProject().map(ProjectView::idOrNone).orElse(null);
   }
 }

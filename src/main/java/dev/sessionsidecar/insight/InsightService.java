@@ -64,9 +64,7 @@ public class InsightService {
     Project project = projects.locked(projectPath);
     Instant now = time.now();
     String evidence = json(finding);
-    Insight insight =
-        Insight.<Insight>find("projectId = ?1 and dedupeKey = ?2", project.id, finding.dedupeKey())
-            .firstResult();
+    Insight insight = Insight.byDedupeKey(project.id, finding.dedupeKey()).orElse(null);
     Outcome outcome;
     if (insight == null) {
       insight = new Insight();

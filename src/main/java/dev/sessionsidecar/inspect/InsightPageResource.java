@@ -1,7 +1,7 @@
 package dev.sessionsidecar.inspect;
 
-import dev.sessionsidecar.insight.InsightDigest;
 import dev.sessionsidecar.insight.InsightId;
+import dev.sessionsidecar.insight.InsightQueries;
 import dev.sessionsidecar.insight.InsightScore;
 import dev.sessionsidecar.insight.InsightService;
 import dev.sessionsidecar.insight.InsightSource;
@@ -11,7 +11,7 @@ import dev.sessionsidecar.platform.QueryParameters;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
 import dev.sessionsidecar.session.SessionFilter;
-import dev.sessionsidecar.session.SessionService;
+import dev.sessionsidecar.session.SessionQueries;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -52,16 +52,16 @@ public class InsightPageResource {
   /** The filters as the form shows them. */
   record Filters(String source, double minConfidence, boolean dismissed) {}
 
-  private final InsightDigest digest;
+  private final InsightQueries digest;
   private final InsightService insights;
   private final CurrentSession current;
-  private final SessionService sessions;
+  private final SessionQueries sessions;
 
   InsightPageResource(
-      InsightDigest digest,
+      InsightQueries digest,
       InsightService insights,
       CurrentSession current,
-      SessionService sessions) {
+      SessionQueries sessions) {
     this.sessions = sessions;
     this.digest = digest;
     this.insights = insights;
@@ -76,28 +76,24 @@ public class InsightPageResource {
             uri,
             Set.of(
                 "source", "min_confidence", "dismissed", PodNarrowing.POD, PodNarrowing.NAMESPACE));
-    String source = query.oneOf("source", InsightSource.wireNames());
-    boolean dismissed = "true".equals(query.oneOf("dismissed", List.of("true", "false")));
-    double minConfidence = query.fraction("min_confidence", 0);
     PodNarrowing narrowing = PodNarrowing.of(query);
     // Narrowed to pods, the insights of every project their sessions worked in.
     ProjectView project = narrowing.any() ? null : current.activeProject().orElse(null);
-    InsightDigest.Filter filter =
-        InsightDigest.Filter.top(LIMIT)
-            .from(source == null ? null : InsightSource.fromWire(source).orElseThrow())
-            .dismissedOnes(dismissed)
-            .atLeast(minConfidence);
+    InsightQueries.Filter filter = InsightQueries.Filter.top(LIMIT).narrowedBy(query);
     if (narrowing.any()) {
       filter =
           filter.inProjects(
               sessions.projectIds(
                   SessionFilter.ALL.onPod(narrowing.pod()).inNamespace(narrowing.namespace())));
     } else if (project != null) {
-      filter = filter.inProject(current.projectIdOrNone(project.path()));
+      filter = filter.inProject(project.idOrNone());
     }
     return Templates.insights(
         digest.ranked(filter),
-        new Filters(source, minConfidence, dismissed),
+        new Filters(
+            filter.source() == null ? null : filter.source().wireName(),
+            filter.minConfidence(),
+            filter.dismissed()),
         InsightSource.wireNames(),
         CONFIDENCE_CHOICES,
         InsightScore.FORMULA,

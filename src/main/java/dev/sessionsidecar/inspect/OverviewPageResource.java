@@ -11,10 +11,10 @@ import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.PodView;
 import dev.sessionsidecar.session.ProjectView;
 import dev.sessionsidecar.session.SessionFilter;
-import dev.sessionsidecar.session.SessionService;
+import dev.sessionsidecar.session.SessionQueries;
 import dev.sessionsidecar.session.SessionView;
 import dev.sessionsidecar.usage.UsageFigures;
-import dev.sessionsidecar.usage.UsageReports;
+import dev.sessionsidecar.usage.UsageQueries;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.health.SmallRyeHealth;
@@ -46,7 +46,7 @@ public class OverviewPageResource {
       ProjectView project,
       PodView pod,
       int days,
-      SessionService.Totals sessions,
+      SessionQueries.Totals sessions,
       UsageFigures usage,
       Health health,
       List<InstanceView> pods,
@@ -65,8 +65,8 @@ public class OverviewPageResource {
   record Check(String name, String status) {}
 
   private final CurrentSession current;
-  private final SessionService sessions;
-  private final UsageReports usage;
+  private final SessionQueries sessions;
+  private final UsageQueries usage;
   private final SmallRyeHealthReporter health;
   private final SidecarConfig config;
   private final Timestamps time;
@@ -75,8 +75,8 @@ public class OverviewPageResource {
 
   OverviewPageResource(
       CurrentSession current,
-      SessionService sessions,
-      UsageReports usage,
+      SessionQueries sessions,
+      UsageQueries usage,
       SmallRyeHealthReporter health,
       SidecarConfig config,
       Timestamps time,
@@ -98,7 +98,7 @@ public class OverviewPageResource {
     QueryParameters query = PageWindow.narrowableQuery(uri);
     int days = PageWindow.days(query);
     PodNarrowing narrowing = PodNarrowing.of(query);
-    UsageReports.Scope scope = usage.scope(days, narrowing);
+    UsageQueries.Scope scope = usage.scope(days, narrowing);
     ProjectView project = scope.project();
     SessionFilter filter =
         SessionFilter.ALL

@@ -4,12 +4,13 @@ import dev.sessionsidecar.platform.Page;
 import dev.sessionsidecar.platform.PodNarrowing;
 import dev.sessionsidecar.platform.QueryParameters;
 import dev.sessionsidecar.session.SessionFilter;
+import dev.sessionsidecar.session.SessionQueries;
 import dev.sessionsidecar.session.SessionService;
 import dev.sessionsidecar.session.SessionView;
 import dev.sessionsidecar.session.ToolCallService;
 import dev.sessionsidecar.session.ToolCallView;
 import dev.sessionsidecar.usage.SessionUsage;
-import dev.sessionsidecar.usage.UsageReports;
+import dev.sessionsidecar.usage.UsageQueries;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -46,11 +47,17 @@ public class SessionPageResource {
   record Row(SessionView session, SessionUsage usage) {}
 
   private final SessionService sessions;
+  private final SessionQueries listings;
   private final ToolCallService toolCalls;
-  private final UsageReports usage;
+  private final UsageQueries usage;
 
-  SessionPageResource(SessionService sessions, ToolCallService toolCalls, UsageReports usage) {
+  SessionPageResource(
+      SessionService sessions,
+      SessionQueries listings,
+      ToolCallService toolCalls,
+      UsageQueries usage) {
     this.sessions = sessions;
+    this.listings = listings;
     this.toolCalls = toolCalls;
     this.usage = usage;
   }
@@ -64,7 +71,7 @@ public class SessionPageResource {
     PodNarrowing narrowing = PodNarrowing.of(query);
     SessionFilter filter =
         SessionFilter.ALL.onPod(narrowing.pod()).inNamespace(narrowing.namespace());
-    Page<SessionView> page = sessions.list(filter, PAGE_SIZE, offset);
+    Page<SessionView> page = listings.list(filter, PAGE_SIZE, offset);
     List<Row> rows =
         page.items().stream().map(s -> new Row(s, usage.forSession(s.sessionId()))).toList();
     Integer newer = offset > 0 ? Math.max(0, offset - PAGE_SIZE) : null;

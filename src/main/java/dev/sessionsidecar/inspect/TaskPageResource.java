@@ -4,6 +4,7 @@ import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.PodNarrowing;
 import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.platform.QueryParameters;
+import dev.sessionsidecar.task.TaskQueries;
 import dev.sessionsidecar.task.TaskService;
 import dev.sessionsidecar.task.TaskView;
 import io.quarkus.qute.CheckedTemplate;
@@ -39,9 +40,11 @@ public class TaskPageResource {
   }
 
   private final TaskService tasks;
+  private final TaskQueries listings;
 
-  TaskPageResource(TaskService tasks) {
+  TaskPageResource(TaskService tasks, TaskQueries listings) {
     this.tasks = tasks;
+    this.listings = listings;
   }
 
   @GET
@@ -65,7 +68,7 @@ public class TaskPageResource {
 
   /** The tasks that the narrowed pods registered, queued or ran; not narrowed, every task. */
   private List<TaskView> listed(int days, PodNarrowing narrowing) {
-    return tasks.list(LIMIT, days, narrowing.any() ? narrowing.instanceIds() : null);
+    return listings.list(LIMIT, days, narrowing.any() ? narrowing.instanceIds() : null);
   }
 
   @POST

@@ -2,7 +2,7 @@ package dev.sessionsidecar.inspect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sessionsidecar.usage.UsageReports;
+import dev.sessionsidecar.usage.UsageQueries;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,11 +21,11 @@ record UsageChart(List<Long> days, List<Series> series) {
   /** One model's values, aligned with {@link #days}. */
   record Series(String model, List<Double> costUsd, List<Long> tokens) {}
 
-  static UsageChart of(List<UsageReports.Daily> daily) {
+  static UsageChart of(List<UsageQueries.Daily> daily) {
     List<LocalDate> dayList =
         new ArrayList<>(new TreeSet<>(daily.stream().map(d -> d.day()).toList()));
     Map<String, Series> byModel = new LinkedHashMap<>();
-    for (String model : new TreeSet<>(daily.stream().map(UsageReports.Daily::model).toList())) {
+    for (String model : new TreeSet<>(daily.stream().map(UsageQueries.Daily::model).toList())) {
       List<Double> cost = new ArrayList<>();
       List<Long> tokens = new ArrayList<>();
       dayList.forEach(
@@ -35,7 +35,7 @@ record UsageChart(List<Long> days, List<Series> series) {
           });
       byModel.put(model, new Series(model, cost, tokens));
     }
-    for (UsageReports.Daily d : daily) {
+    for (UsageQueries.Daily d : daily) {
       Series s = byModel.get(d.model());
       int i = dayList.indexOf(d.day());
       boolean costUnknown = d.figures().unknownCostRequests() == d.figures().requests();

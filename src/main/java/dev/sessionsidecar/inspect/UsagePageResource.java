@@ -8,7 +8,7 @@ import dev.sessionsidecar.platform.QueryParameters;
 import dev.sessionsidecar.platform.StoreSelection;
 import dev.sessionsidecar.usage.UsageFigures;
 import dev.sessionsidecar.usage.UsageGrouping;
-import dev.sessionsidecar.usage.UsageReports;
+import dev.sessionsidecar.usage.UsageQueries;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -41,20 +41,20 @@ public class UsagePageResource {
       String project,
       UsageFigures total,
       String groupBy,
-      List<UsageReports.Group> groups,
-      List<UsageReports.Daily> daily,
+      List<UsageQueries.Group> groups,
+      List<UsageQueries.Daily> daily,
       String chartJson,
       List<InstanceView> pods,
       PodNarrowing narrowing) {}
 
-  private final UsageReports reports;
+  private final UsageQueries reports;
   private final ObjectMapper json;
 
   private final FleetService fleet;
   private final StoreSelection store;
 
   UsagePageResource(
-      UsageReports reports, ObjectMapper json, FleetService fleet, StoreSelection store) {
+      UsageQueries reports, ObjectMapper json, FleetService fleet, StoreSelection store) {
     this.fleet = fleet;
     this.store = store;
     this.reports = reports;
@@ -70,8 +70,8 @@ public class UsagePageResource {
     UsageGrouping grouping =
         UsageGrouping.fromWire(query.oneOf("group_by", UsageGrouping.wireNames()))
             .orElse(UsageGrouping.MODEL);
-    UsageReports.Scope scope = reports.scope(days, narrowing);
-    List<UsageReports.Daily> daily = reports.daily(scope);
+    UsageQueries.Scope scope = reports.scope(days, narrowing);
+    List<UsageQueries.Daily> daily = reports.daily(scope);
     return Templates.usage(
         new Usage(
             days,

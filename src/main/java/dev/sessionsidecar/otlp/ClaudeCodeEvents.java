@@ -1,10 +1,11 @@
 package dev.sessionsidecar.otlp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionsidecar.session.RecordToolCallRequest;
+import dev.sessionsidecar.usage.RecordUsageRequest;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -38,47 +39,52 @@ final class ClaudeCodeEvents {
     Instant at = time(log, a);
     Long duration = a.number("duration_ms");
     if (API_REQUEST.contains(name)) {
-      ObjectNode record = mapper.createObjectNode();
-      record.put("request_id", "otlp-log-" + hash(log));
-      record.put("provider", "anthropic");
-      record.put("model", OtlpText.cut(GenAiSpans.orElse(a.text("model"), "unknown"), 200));
-      Tokens.put(
-          record,
-          a.number("input_tokens"),
-          a.number("output_tokens"),
-          a.number("cache_read_tokens"),
-          a.number("cache_creation_tokens"),
-          true);
-      BigDecimal cost = a.decimal("cost_usd");
-      if (cost != null && cost.signum() >= 0) {
-        record.put(
-            "cost_usd", cost.setScale(Math.min(cost.scale(), 10), java.math.RoundingMode.HALF_UP));
-      }
-      if (duration != null) {
-        record.put("latency_ms", duration);
-      }
-      if (at != null) {
-        record.put("created_at", at.toString());
-      }
-      return Optional.of(new Mapped.Usage(session, record));
+      return Optional.of(new Mapped.Usage(session, apiRequest(log, a, at, duration)));
     }
     if (TOOL_RESULT.contains(name)) {
-      boolean ok = !"false".equalsIgnoreCase(a.text("success"));
-      String callId = a.text("tool_use_id");
-      return Optional.of(
-          new Mapped.ToolUse(
-              session,
-              new RecordToolCallRequest(
-                  OtlpText.cut(callId != null ? callId : "otlp-log-" + hash(log), 200),
-                  OtlpText.cut(GenAiSpans.orElse(a.text("tool_name"), "unknown"), 200),
-                  OtlpText.json(a.text("tool_parameters"), mapper),
-                  ok,
-                  ok ? null : OtlpText.cut(GenAiSpans.orElse(a.text("error"), "failed"), 4000),
-                  null,
-                  duration,
-                  at)));
+      return Optional.of(new Mapped.ToolUse(session, toolResult(log, a, at, duration)));
     }
     return Optional.empty();
+  }
+
+  /** An {@code api_request} event as a usage record, idempotent by a hash of the log record. */
+  private static RecordUsageRequest apiRequest(
+      LogRecord log, Attributes a, Instant at, Long duration) {
+    Tokens tokens =
+        Tokens.of(
+            a.number("input_tokens"),
+            a.number("output_tokens"),
+            a.number("cache_read_tokens"),
+            a.number("cache_creation_tokens"),
+            true);
+    BigDecimal cost = a.decimal("cost_usd");
+    return new UsageDraft(
+            "otlp-log-" + hash(log),
+            "anthropic",
+            OtlpText.cut(GenAiSpans.orElse(a.text("model"), "unknown"), 200),
+            tokens)
+        .costUsd(
+            cost == null || cost.signum() < 0
+                ? null
+                : cost.setScale(Math.min(cost.scale(), 10), RoundingMode.HALF_UP))
+        .latencyMs(duration)
+        .createdAt(at)
+        .request();
+  }
+
+  /** A {@code tool_result} event as a tool call, by its {@code tool_use_id} when it has one. */
+  private RecordToolCallRequest toolResult(LogRecord log, Attributes a, Instant at, Long duration) {
+    boolean ok = !"false".equalsIgnoreCase(a.text("success"));
+    String callId = a.text("tool_use_id");
+    return new RecordToolCallRequest(
+        OtlpText.cut(callId != null ? callId : "otlp-log-" + hash(log), 200),
+        OtlpText.cut(GenAiSpans.orElse(a.text("tool_name"), "unknown"), 200),
+        OtlpText.json(a.text("tool_parameters"), mapper),
+        ok,
+        ok ? null : OtlpText.cut(GenAiSpans.orElse(a.text("error"), "failed"), 4000),
+        null,
+        duration,
+        at);
   }
 
   private static Instant time(LogRecord log, Attributes a) {

@@ -1,9 +1,9 @@
 package dev.sessionsidecar.otlp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
 import dev.sessionsidecar.session.RecordToolCallRequest;
+import dev.sessionsidecar.usage.RecordUsageRequest;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.time.Instant;
@@ -29,61 +29,61 @@ final class GenAiSpans {
       return Optional.empty();
     }
     String session = a.text("gen_ai.conversation.id", "session.id");
-    Instant start = nanos(span.getStartTimeUnixNano());
-    Long durationMs =
-        span.getEndTimeUnixNano() >= span.getStartTimeUnixNano() && span.getEndTimeUnixNano() > 0
-            ? (span.getEndTimeUnixNano() - span.getStartTimeUnixNano()) / 1_000_000
-            : null;
+    Long durationMs = durationMs(span);
     boolean failed = span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR;
     String error = failed ? errorOf(span, a) : null;
     if (operation.equals("execute_tool")) {
-      String callId = a.text("gen_ai.tool.call.id");
-      return Optional.of(
-          new Mapped.ToolUse(
-              session,
-              new RecordToolCallRequest(
-                  OtlpText.cut(callId != null ? callId : id(span), 200),
-                  OtlpText.cut(orElse(a.text("gen_ai.tool.name"), span.getName()), 200),
-                  OtlpText.json(a.text("gen_ai.tool.call.arguments"), mapper),
-                  !failed,
-                  error,
-                  OtlpText.cut(a.text("gen_ai.tool.call.result"), 2000),
-                  durationMs,
-                  start)));
+      return Optional.of(new Mapped.ToolUse(session, toolCall(span, a, durationMs, error)));
     }
+    return usage(span, a, durationMs, error).map(u -> new Mapped.Usage(session, u));
+  }
+
+  /** An LLM call span with token counts as a usage record; its request id is the span's. */
+  private static Optional<RecordUsageRequest> usage(
+      Span span, Attributes a, Long durationMs, String error) {
     Long input = a.number("gen_ai.usage.input_tokens");
     Long output = a.number("gen_ai.usage.output_tokens");
     if (input == null && output == null) {
       return Optional.empty();
     }
-    ObjectNode record = mapper.createObjectNode();
-    record.put("request_id", id(span));
-    record.put(
-        "provider",
-        OtlpText.cut(orElse(a.text("gen_ai.provider.name", "gen_ai.system"), "unknown"), 100));
-    record.put(
-        "model",
-        OtlpText.cut(
-            orElse(a.text("gen_ai.response.model", "gen_ai.request.model"), "unknown"), 200));
-    Tokens.put(
-        record,
-        input,
-        output,
-        a.number("gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens"),
-        a.number(
-            "gen_ai.usage.cache_creation.input_tokens", "gen_ai.usage.cache_creation_input_tokens"),
-        false);
-    if (durationMs != null) {
-      record.put("latency_ms", durationMs);
-    }
-    record.put("ok", !failed);
-    if (error != null) {
-      record.put("error", error);
-    }
-    if (start != null) {
-      record.put("created_at", start.toString());
-    }
-    return Optional.of(new Mapped.Usage(session, record));
+    Tokens tokens =
+        Tokens.of(
+            input,
+            output,
+            a.number(
+                "gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens"),
+            a.number(
+                "gen_ai.usage.cache_creation.input_tokens",
+                "gen_ai.usage.cache_creation_input_tokens"),
+            false);
+    String provider = orElse(a.text("gen_ai.provider.name", "gen_ai.system"), "unknown");
+    String model = orElse(a.text("gen_ai.response.model", "gen_ai.request.model"), "unknown");
+    return Optional.of(
+        new UsageDraft(id(span), OtlpText.cut(provider, 100), OtlpText.cut(model, 200), tokens)
+            .latencyMs(durationMs)
+            .outcome(error == null, error)
+            .createdAt(nanos(span.getStartTimeUnixNano()))
+            .request());
+  }
+
+  private static Long durationMs(Span span) {
+    long start = span.getStartTimeUnixNano();
+    long end = span.getEndTimeUnixNano();
+    return end >= start && end > 0 ? (end - start) / 1_000_000 : null;
+  }
+
+  /** An {@code execute_tool} span as a tool call; its id is the span's when it names none. */
+  private RecordToolCallRequest toolCall(Span span, Attributes a, Long durationMs, String error) {
+    String callId = a.text("gen_ai.tool.call.id");
+    return new RecordToolCallRequest(
+        OtlpText.cut(callId != null ? callId : id(span), 200),
+        OtlpText.cut(orElse(a.text("gen_ai.tool.name"), span.getName()), 200),
+        OtlpText.json(a.text("gen_ai.tool.call.arguments"), mapper),
+        error == null,
+        error,
+        OtlpText.cut(a.text("gen_ai.tool.call.result"), 2000),
+        durationMs,
+        nanos(span.getStartTimeUnixNano()));
   }
 
   private static String errorOf(Span span, Attributes a) {

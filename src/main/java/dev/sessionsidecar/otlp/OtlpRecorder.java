@@ -4,7 +4,6 @@ import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
 import dev.sessionsidecar.session.SessionService;
-import dev.sessionsidecar.session.StartSessionRequest;
 import dev.sessionsidecar.session.ToolCallService;
 import dev.sessionsidecar.usage.UsageService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,10 +46,7 @@ class OtlpRecorder {
       try {
         String session = knownSession(item.sessionId());
         if (item instanceof Mapped.Usage u) {
-          if (session != null) {
-            u.record().put("session_id", session);
-          }
-          usage.record(u.record());
+          usage.record(u.record().withSessionId(session));
         } else if (item instanceof Mapped.ToolUse t) {
           if (session == null) {
             throw new IllegalArgumentException(
@@ -60,9 +56,7 @@ class OtlpRecorder {
           toolCalls.record(session, t.call());
         }
         stored++;
-      } catch (ApiException
-          | IllegalArgumentException
-          | com.fasterxml.jackson.core.JsonProcessingException e) {
+      } catch (ApiException | IllegalArgumentException e) {
         errors.add(e.getMessage());
       }
     }
@@ -81,7 +75,7 @@ class OtlpRecorder {
     if (project == null) {
       return null;
     }
-    sessions.start(new StartSessionRequest(id, project, null, null, null, null, CLIENT));
+    sessions.startIfUnseen(id, project, CLIENT);
     return id;
   }
 }

@@ -9,12 +9,10 @@ final class OtlpText {
 
   private OtlpText() {}
 
+  /** One line of at most {@code max} characters, ellipsis included; null when nothing is left. */
   static String cut(String text, int max) {
-    if (text == null) {
-      return null;
-    }
-    String clean = text.replaceAll("[\\p{Cc}\\p{Cs}]+", " ").strip();
-    return clean.isEmpty() ? null : PlainText.abbreviate(clean, max - 1);
+    String line = PlainText.oneLine(text, max - 1);
+    return line == null || line.isEmpty() ? null : line;
   }
 
   /** Arguments sent as a JSON string become JSON; any other text is kept as a string. */

@@ -1,22 +1,13 @@
 package dev.sessionsidecar.otlp;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
- * Token counts into a usage record, in the sidecar's convention (input includes cached input).
- * Producers that count cached input apart (Anthropic, Claude Code) have it added in.
+ * Token counts of one LLM call in the sidecar's convention (input includes cached input). Producers
+ * that count cached input apart (Anthropic, Claude Code) have it added in.
  */
-final class Tokens {
+record Tokens(long input, long output, long cacheRead, long cacheWrite) {
 
-  private Tokens() {}
-
-  static void put(
-      ObjectNode record,
-      Long input,
-      Long output,
-      Long cacheRead,
-      Long cacheWrite,
-      boolean cacheCountedApart) {
+  static Tokens of(
+      Long input, Long output, Long cacheRead, Long cacheWrite, boolean cacheCountedApart) {
     long read = cacheRead == null ? 0 : cacheRead;
     long write = cacheWrite == null ? 0 : cacheWrite;
     long in = input == null ? 0 : input;
@@ -25,9 +16,6 @@ final class Tokens {
     if (cacheCountedApart || read + write > in) {
       in += read + write;
     }
-    record.put("input_tokens", in);
-    record.put("output_tokens", output == null ? 0 : output);
-    record.put("cache_read_tokens", read);
-    record.put("cache_write_tokens", write);
+    return new Tokens(in, output == null ? 0 : output, read, write);
   }
 }

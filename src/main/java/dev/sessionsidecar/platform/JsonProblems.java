@@ -32,41 +32,14 @@ final class JsonProblems {
               + "send a flatter, smaller document.");
     }
     if (e instanceof UnrecognizedPropertyException unknown) {
-      String field = path(unknown);
-      String known =
-          new TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList())
-              .stream().collect(Collectors.joining(", "));
-      return ApiException.invalidArgument(field, "unknown field; accepted fields are: " + known);
+      return unknownField(unknown);
     }
     if (e instanceof ValueInstantiationException instantiation
         && instantiation.getCause() instanceof ApiException api) {
       return api;
     }
-    if (e instanceof InvalidFormatException format
-        && format.getTargetType() == String.class
-        && !format.getPath().isEmpty()) {
-      return ApiException.invalidArgument(
-          path(format), "must be text without NUL characters or unpaired surrogates");
-    }
-    if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-      String field = path(mismatch);
-      String expected = describe(mismatch.getTargetType());
-      String got =
-          mismatch instanceof InvalidFormatException format
-              ? " (got " + PlainText.abbreviate(String.valueOf(format.getValue()), 80) + ")"
-              : "";
-      return ApiException.invalidArgument(field, "must be " + expected + got);
-    }
-    if (e instanceof MismatchedInputException mismatch
-        && String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")) {
-      return new ApiException(
-          ProblemCode.MALFORMED_REQUEST,
-          "The request body has content after its JSON document: send exactly one JSON value.");
-    }
     if (e instanceof MismatchedInputException mismatch) {
-      return new ApiException(
-          ProblemCode.MALFORMED_REQUEST,
-          "The request body must be " + describe(mismatch.getTargetType()) + ".");
+      return mismatch.getPath().isEmpty() ? wrongDocument(mismatch) : wrongField(mismatch);
     }
     return new ApiException(
         ProblemCode.MALFORMED_REQUEST,
@@ -75,6 +48,43 @@ final class JsonProblems {
             + reason(e)
             + ": send one well-formed JSON document (RFC 8259; no NaN, Infinity, comments or"
             + " trailing content).");
+  }
+
+  /** A field the target does not have: named, with the fields it has. */
+  private static ApiException unknownField(UnrecognizedPropertyException unknown) {
+    String known =
+        new TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList())
+            .stream().collect(Collectors.joining(", "));
+    return ApiException.invalidArgument(
+        path(unknown), "unknown field; accepted fields are: " + known);
+  }
+
+  /** A field of the wrong type or form: named, with what it must be and what came. */
+  private static ApiException wrongField(MismatchedInputException mismatch) {
+    String field = path(mismatch);
+    if (mismatch instanceof InvalidFormatException format
+        && format.getTargetType() == String.class) {
+      return ApiException.invalidArgument(
+          field, "must be text without NUL characters or unpaired surrogates");
+    }
+    String got =
+        mismatch instanceof InvalidFormatException format
+            ? " (got " + PlainText.abbreviate(String.valueOf(format.getValue()), 80) + ")"
+            : "";
+    return ApiException.invalidArgument(
+        field, "must be " + describe(mismatch.getTargetType()) + got);
+  }
+
+  /** A whole body of the wrong shape, or with content after its document. */
+  private static ApiException wrongDocument(MismatchedInputException mismatch) {
+    if (String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")) {
+      return new ApiException(
+          ProblemCode.MALFORMED_REQUEST,
+          "The request body has content after its JSON document: send exactly one JSON value.");
+    }
+    return new ApiException(
+        ProblemCode.MALFORMED_REQUEST,
+        "The request body must be " + describe(mismatch.getTargetType()) + ".");
   }
 
   private static String location(JsonProcessingException e) {

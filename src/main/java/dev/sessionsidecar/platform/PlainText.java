@@ -10,6 +10,18 @@ public final class PlainText {
 
   private PlainText() {}
 
+  /**
+   * The text on one line: runs of whitespace, control characters and unpaired surrogates become one
+   * space, the ends are stripped, and it is cut to {@code max} characters with an ellipsis after
+   * them when it was longer. Null stays null.
+   */
+  public static String oneLine(String text, int max) {
+    if (text == null) {
+      return null;
+    }
+    return abbreviate(text.replaceAll("[\\s\\p{Cc}\\p{Cs}]+", " ").strip(), max);
+  }
+
   /** The text cut to {@code max} characters, with an ellipsis when it was longer. */
   public static String abbreviate(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max) + "…";

@@ -1,20 +1,21 @@
 package dev.sessionsidecar.recap;
 
-import dev.sessionsidecar.insight.InsightDigest;
-import dev.sessionsidecar.insight.InsightView;
+import dev.sessionsidecar.goal.GoalService;
+import dev.sessionsidecar.goal.GoalStatus;
+import dev.sessionsidecar.insight.InsightQueries;
 import dev.sessionsidecar.platform.Timestamps;
+import dev.sessionsidecar.preference.PreferenceService;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
-import dev.sessionsidecar.session.SessionService;
+import dev.sessionsidecar.session.SessionQueries;
 import dev.sessionsidecar.session.SessionView;
-import dev.sessionsidecar.task.TaskService;
+import dev.sessionsidecar.task.TaskQueries;
 import dev.sessionsidecar.task.TaskView;
 import dev.sessionsidecar.usage.UsageFigures;
-import dev.sessionsidecar.usage.UsageReports;
+import dev.sessionsidecar.usage.UsageQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,22 +34,22 @@ public class RecapService {
   static final int PREFERENCES = 10;
 
   private final CurrentSession current;
-  private final SessionService sessions;
+  private final SessionQueries sessions;
   private final GoalService goals;
-  private final TaskService tasks;
-  private final InsightDigest insights;
+  private final TaskQueries tasks;
+  private final InsightQueries insights;
   private final PreferenceService preferences;
-  private final UsageReports usage;
+  private final UsageQueries usage;
   private final Timestamps time;
 
   RecapService(
       CurrentSession current,
-      SessionService sessions,
+      SessionQueries sessions,
       GoalService goals,
-      TaskService tasks,
-      InsightDigest insights,
+      TaskQueries tasks,
+      InsightQueries insights,
       PreferenceService preferences,
-      UsageReports usage,
+      UsageQueries usage,
       Timestamps time) {
     this.current = current;
     this.sessions = sessions;
@@ -72,49 +73,55 @@ public class RecapService {
   }
 
   private Recap recap(int sinceDays, Optional<SessionView> currentSession, ProjectView project) {
-    Instant now = time.now();
-    UsageReports.Scope scope = usage.scopeOf(project, sinceDays);
     String path = project == null ? null : project.path();
-    Optional<Long> projectId = project == null ? Optional.empty() : current.projectId(path);
-
+    // The project's stored id; null reads every project, NO_PROJECT (never stored) reads nothing.
+    Long projectId = project == null ? null : project.idOrNone();
     Optional<SessionView> session = currentSession.filter(s -> inScope(s, path));
-    List<Recap.SessionWithUsage> recent = new ArrayList<>();
-    for (SessionView s : sessions.recent(path, SESSIONS + 1)) {
-      if (recent.size() < SESSIONS
-          && (session.isEmpty() || !s.sessionId().equals(session.get().sessionId()))) {
-        recent.add(withUsage(s));
-      }
-    }
-    Instant failedSince =
-        recent.isEmpty()
-            ? (sinceDays == 0 ? Instant.EPOCH : now.minus(Duration.ofDays(sinceDays)))
-            : recent.get(0).session().lastActivityAt();
-
-    GoalService.Filter goalFilter =
-        project == null
-            ? GoalService.Filter.everywhere(List.copyOf(GoalStatus.ACTIVE))
-            : GoalService.Filter.of(
-                projectId.orElse(CurrentSession.NO_PROJECT), List.copyOf(GoalStatus.ACTIVE));
-    List<InsightView> topInsights =
-        insights.ranked(
-            InsightDigest.Filter.top(INSIGHTS)
-                .inProject(project == null ? null : projectId.orElse(CurrentSession.NO_PROJECT))
-                .atLeast(INSIGHT_MIN_CONFIDENCE));
-    UsageFigures figures = usage.summary(scope);
+    List<Recap.SessionWithUsage> recent = recentOtherThan(session, path);
+    Instant failedSince = failedSince(recent, sinceDays);
     List<TaskView> failed = tasks.failedSince(failedSince, TASKS);
+    UsageFigures figures = usage.summary(usage.scopeOf(project, sinceDays));
     return new Recap(
         project,
         project == null,
         sinceDays,
         session.map(this::withUsage).orElse(null),
         recent,
-        goals.list(goalFilter, GOALS),
+        goals.list(activeGoals(projectId), GOALS),
         tasks.open(TASKS),
         failed.isEmpty() ? null : failedSince,
         failed,
-        topInsights,
-        preferences.effective(project == null ? Optional.empty() : projectId, PREFERENCES),
+        insights.ranked(
+            InsightQueries.Filter.top(INSIGHTS)
+                .inProject(projectId)
+                .atLeast(INSIGHT_MIN_CONFIDENCE)),
+        preferences.effective(Optional.ofNullable(projectId), PREFERENCES),
         figures.requests() == 0 ? null : figures);
+  }
+
+  /** The newest sessions of the project (null: of all), the current one left out. */
+  private List<Recap.SessionWithUsage> recentOtherThan(
+      Optional<SessionView> session, String projectPath) {
+    return sessions.recent(projectPath, SESSIONS + 1).stream()
+        .filter(s -> session.isEmpty() || !s.sessionId().equals(session.get().sessionId()))
+        .limit(SESSIONS)
+        .map(this::withUsage)
+        .toList();
+  }
+
+  /** Failures worth telling: since the last session before this one, else over the window. */
+  private Instant failedSince(List<Recap.SessionWithUsage> recent, int sinceDays) {
+    if (!recent.isEmpty()) {
+      return recent.get(0).session().lastActivityAt();
+    }
+    return sinceDays == 0 ? Instant.EPOCH : time.now().minus(Duration.ofDays(sinceDays));
+  }
+
+  private static GoalService.Filter activeGoals(Long projectId) {
+    List<GoalStatus> active = List.copyOf(GoalStatus.ACTIVE);
+    return projectId == null
+        ? GoalService.Filter.everywhere(active)
+        : GoalService.Filter.of(projectId, active);
   }
 
   private Recap.SessionWithUsage withUsage(SessionView session) {

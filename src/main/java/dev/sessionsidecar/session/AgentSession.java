@@ -1,6 +1,9 @@
 package dev.sessionsidecar.session;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** One session of the agent in a project; its status changes only through the methods here. */
 @Entity
@@ -112,6 +116,69 @@ public class AgentSession extends PanacheEntityBase {
 
   private static Instant later(Instant a, Instant b) {
     return a == null || b.isAfter(a) ? b : a;
+  }
+
+  /** How many sessions and their tool calls and errors a filter matches. */
+  record Totals(Long sessions, Long toolCalls, Long errors) {}
+
+  /** The sessions matching the filter, newest activity first. */
+  static PanacheQuery<AgentSession> matching(SessionFilter filter) {
+    Parameters params = new Parameters();
+    return find(
+        filter.where(params),
+        Sort.descending("lastActivityAt").and("id", Sort.Direction.Descending),
+        params);
+  }
+
+  /** The newest sessions by last activity, of one project (null: of all). */
+  static PanacheQuery<AgentSession> newestOf(String projectPath) {
+    // No tie-breaker: activity times are strictly increasing, and the index on
+    // (project_id, last_activity_at) then serves the order without a sort.
+    Sort newest = Sort.descending("lastActivityAt");
+    return projectPath == null ? findAll(newest) : find("project.path", newest, projectPath);
+  }
+
+  /** The totals of the sessions matching the filter, in one aggregate query. */
+  static Totals totalsOf(SessionFilter filter) {
+    Parameters params = new Parameters();
+    var query =
+        getEntityManager()
+            .createQuery(
+                "select count(s), coalesce(sum(s.toolCallCount), 0), coalesce(sum(s.errorCount), 0)"
+                    + " from AgentSession s where "
+                    + filter.where(params),
+                Totals.class);
+    params.map().forEach(query::setParameter);
+    return query.getSingleResult();
+  }
+
+  /** The stored ids of the projects the filter's sessions worked in. */
+  static List<Long> projectIdsOf(SessionFilter filter) {
+    Parameters params = new Parameters();
+    var query =
+        getEntityManager()
+            .createQuery(
+                "select distinct s.project.id from AgentSession s where " + filter.where(params),
+                Long.class);
+    params.map().forEach(query::setParameter);
+    return query.getResultList();
+  }
+
+  /** Deletes the sessions that ended and saw no activity since the cutoff; answers how many. */
+  static long deleteEndedBefore(Instant cutoff) {
+    return delete("status <> ?1 and lastActivityAt < ?2", SessionStatus.ACTIVE, cutoff);
+  }
+
+  /** Closes the active sessions without activity since the cutoff, saying why; answers how many. */
+  static int closeIdleSince(Instant cutoff, String reason, Instant now) {
+    return update(
+        "status = :closed, endedAt = :now, endReason = :reason"
+            + " where status = :active and lastActivityAt < :cutoff",
+        Parameters.with("closed", SessionStatus.IDLE_CLOSED)
+            .and("now", now)
+            .and("reason", reason)
+            .and("active", SessionStatus.ACTIVE)
+            .and("cutoff", cutoff));
   }
 
   /** How many sessions of this instance are active now. */

@@ -117,7 +117,7 @@ public class CurrentSession {
             path ->
                 Project.byPath(path)
                     .map(ProjectView::of)
-                    .orElse(new ProjectView(path, Projects.defaultName(path))));
+                    .orElse(new ProjectView(null, path, Projects.defaultName(path))));
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.sessionsidecar.session;
 import dev.sessionsidecar.platform.Schema;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.logging.Log;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -35,14 +34,8 @@ class IdleSessionCloser {
     Duration timeout = config.idleTimeout();
     Instant now = time.now();
     int closed =
-        AgentSession.update(
-            "status = :closed, endedAt = :now, endReason = :reason"
-                + " where status = :active and lastActivityAt < :cutoff",
-            Parameters.with("closed", SessionStatus.IDLE_CLOSED)
-                .and("now", now)
-                .and("reason", "closed after more than " + timeout + " without activity")
-                .and("active", SessionStatus.ACTIVE)
-                .and("cutoff", now.minus(timeout)));
+        AgentSession.closeIdleSince(
+            now.minus(timeout), "closed after more than " + timeout + " without activity", now);
     if (closed > 0) {
       Log.infof("Closed %d idle session(s)", closed);
     }

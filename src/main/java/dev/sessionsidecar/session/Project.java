@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** A project the agent works in, identified by its path. */
@@ -28,5 +29,12 @@ public class Project extends PanacheEntityBase {
 
   static Optional<Project> byPath(String path) {
     return find("path", path).firstResultOptional();
+  }
+
+  /** The projects with a session active at or after {@code since}, by id. */
+  public static List<Project> withActivitySince(Instant since) {
+    return list(
+        "id in (select s.project.id from AgentSession s where s.lastActivityAt >= ?1) order by id",
+        since);
   }
 }

@@ -3,6 +3,7 @@ package dev.sessionsidecar.session;
 import dev.sessionsidecar.platform.NoBody;
 import dev.sessionsidecar.platform.Page;
 import dev.sessionsidecar.platform.QueryParameters;
+import dev.sessionsidecar.platform.WireName;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,13 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SessionResource {
 
   static final int MAX_PAGE = 500;
-  private static final List<String> STATUSES =
-      Arrays.stream(SessionStatus.values()).map(SessionStatus::wireName).toList();
+  private static final List<String> STATUSES = WireName.wireNames(SessionStatus.class);
 
   private final SessionService sessions;
+  private final SessionQueries listings;
 
-  SessionResource(SessionService sessions) {
+  SessionResource(SessionService sessions, SessionQueries listings) {
     this.sessions = sessions;
+    this.listings = listings;
   }
 
   @POST
@@ -67,7 +68,7 @@ public class SessionResource {
                 status == null ? null : SessionStatus.valueOf(status.toUpperCase(Locale.ROOT)))
             .onPod(query.string("pod"))
             .inNamespace(query.string("namespace"));
-    return sessions.list(
+    return listings.list(
         filter,
         query.integer("limit", 50, 1, MAX_PAGE),
         query.integer("offset", 0, 0, Integer.MAX_VALUE - MAX_PAGE));

@@ -2,23 +2,18 @@ package dev.sessionsidecar.session;
 
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.Instance;
-import dev.sessionsidecar.platform.Page;
 import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.platform.SidecarConfig;
 import dev.sessionsidecar.platform.Timestamps;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
-/** Starts, resumes, ends and finds sessions, and knows which session and project are current. */
+/** Starts, resumes and ends sessions, and reads one by id; {@link SessionQueries} lists them. */
 @ApplicationScoped
 public class SessionService {
 
@@ -134,6 +129,18 @@ public class SessionService {
     return SessionView.of(session);
   }
 
+  /**
+   * Starts a session that an intake door names but the sidecar has not seen, in the project at
+   * {@code projectPath}; a session it knows is left as it is. Answers whether it started one.
+   */
+  public boolean startIfUnseen(String sessionId, String projectPath, String client) {
+    if (exists(sessionId)) {
+      return false;
+    }
+    start(StartSessionRequest.forClient(sessionId, projectPath, client));
+    return true;
+  }
+
   /** Whether a session with this id is stored. */
   @Transactional
   public boolean exists(String id) {
@@ -182,69 +189,6 @@ public class SessionService {
    */
   @Transactional
   public long purgeEndedBefore(Instant cutoff) {
-    return AgentSession.delete(
-        "status <> ?1 and lastActivityAt < ?2", SessionStatus.ACTIVE, cutoff);
-  }
-
-  /** The newest sessions by last activity, of one project (or of all when the path is null). */
-  @Transactional
-  public List<SessionView> recent(String projectPath, int limit) {
-    // No tie-breaker: activity times are strictly increasing, and the index on
-    // (project_id, last_activity_at) then serves the order without a sort.
-    Sort newest = Sort.descending("lastActivityAt");
-    PanacheQuery<AgentSession> query =
-        projectPath == null
-            ? AgentSession.findAll(newest)
-            : AgentSession.find("project.path", newest, projectPath);
-    return query.range(0, limit - 1).list().stream().map(SessionView::of).toList();
-  }
-
-  /** Sessions, newest activity first, optionally of one project and status and active since. */
-  @Transactional
-  public Page<SessionView> list(SessionFilter filter, int limit, int offset) {
-    Parameters params = new Parameters();
-    PanacheQuery<AgentSession> query =
-        AgentSession.find(
-            filter.where(params),
-            Sort.descending("lastActivityAt").and("id", Sort.Direction.Descending),
-            params);
-    var items =
-        query.range(offset, offset + limit - 1).list().stream().map(SessionView::of).toList();
-    return new Page<>(items, query.count(), limit, offset);
-  }
-
-  /** How many sessions the filter matches, and their tool calls and errors summed. */
-  public record Totals(long sessions, long toolCalls, long errors) {}
-
-  /** The totals of the sessions {@link #list} would list, in one aggregate query. */
-  @Transactional
-  public Totals totals(SessionFilter filter) {
-    Parameters params = new Parameters();
-    var query =
-        AgentSession.getEntityManager()
-            .createQuery(
-                "select count(s), coalesce(sum(s.toolCallCount), 0), coalesce(sum(s.errorCount), 0)"
-                    + " from AgentSession s where "
-                    + filter.where(params),
-                Object[].class);
-    params.map().forEach(query::setParameter);
-    Object[] row = query.getSingleResult();
-    return new Totals(
-        ((Number) row[0]).longValue(),
-        ((Number) row[1]).longValue(),
-        ((Number) row[2]).longValue());
-  }
-
-  /** The stored ids of the projects the filter's sessions worked in. */
-  @Transactional
-  public List<Long> projectIds(SessionFilter filter) {
-    Parameters params = new Parameters();
-    var query =
-        AgentSession.getEntityManager()
-            .createQuery(
-                "select distinct s.project.id from AgentSession s where " + filter.where(params),
-                Long.class);
-    params.map().forEach(query::setParameter);
-    return query.getResultList();
+    return AgentSession.deleteEndedBefore(cutoff);
   }
 }

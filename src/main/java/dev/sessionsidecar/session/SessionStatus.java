@@ -1,12 +1,10 @@
 package dev.sessionsidecar.session;
 
+import dev.sessionsidecar.platform.WireName;
+
 /** Life cycle of a session: active, closed after idling (reopens on activity), or ended. */
-public enum SessionStatus {
+public enum SessionStatus implements WireName {
   ACTIVE,
   IDLE_CLOSED,
   COMPLETED;
-
-  public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
-  }
 }

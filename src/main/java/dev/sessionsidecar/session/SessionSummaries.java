@@ -23,19 +23,11 @@ class SessionSummaries {
             .append(", ")
             .append(session.errorCount)
             .append(session.errorCount == 1 ? " error" : " errors");
-    List<Object[]> top =
-        ToolCall.getEntityManager()
-            .createQuery(
-                "select t.tool, count(t) from ToolCall t where t.sessionId = :id"
-                    + " group by t.tool order by count(t) desc, t.tool",
-                Object[].class)
-            .setParameter("id", session.id)
-            .setMaxResults(TOP_TOOLS)
-            .getResultList();
+    List<ToolCall.ToolCount> top = ToolCall.topToolsOf(session.id, TOP_TOOLS);
     if (!top.isEmpty()) {
       out.append("; top tools: ")
           .append(
-              top.stream().map(row -> row[0] + " x" + row[1]).collect(Collectors.joining(", ")));
+              top.stream().map(t -> t.tool() + " x" + t.calls()).collect(Collectors.joining(", ")));
     }
     return out.append('.').toString();
   }

@@ -30,4 +30,15 @@ public record StartSessionRequest(
 
   static final StartSessionRequest EMPTY =
       new StartSessionRequest(null, null, null, null, null, null, null);
+
+  /** A session an agent's client starts (or resumes) by id, in a project (null: its known one). */
+  public static StartSessionRequest forClient(String sessionId, String projectPath, String client) {
+    return new StartSessionRequest(sessionId, projectPath, null, null, null, null, client);
+  }
+
+  /** The same request saying how the session began (startup, resume, clear, compact). */
+  public StartSessionRequest withSource(String how) {
+    return new StartSessionRequest(
+        sessionId, projectPath, projectName, how, resumedFrom, branch, client);
+  }
 }

@@ -1,6 +1,8 @@
 package dev.sessionsidecar.session;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -8,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /** One tool call the agent made in a session. */
 @Entity
@@ -53,6 +57,70 @@ public class ToolCall extends PanacheEntityBase {
 
   @Column(name = "recorded_at", nullable = false)
   public Instant recordedAt;
+
+  /** The call recorded in a session under the agent's call id, if any. */
+  static Optional<ToolCall> byCallId(String sessionId, String callId) {
+    return find("sessionId = ?1 and callId = ?2", sessionId, callId).firstResultOptional();
+  }
+
+  /** A session's calls, newest first. */
+  static PanacheQuery<ToolCall> ofSessionNewestFirst(String sessionId) {
+    return find(
+        "sessionId", Sort.descending("startedAt").and("id", Sort.Direction.Descending), sessionId);
+  }
+
+  /** Deletes the calls recorded before the cutoff; answers how many. */
+  static long deleteRecordedBefore(Instant cutoff) {
+    return delete("recordedAt < ?1", cutoff);
+  }
+
+  /** How often a session called one tool. */
+  record ToolCount(String tool, Long calls) {}
+
+  /** A session's most called tools, most calls first, then by name. */
+  static List<ToolCount> topToolsOf(String sessionId, int limit) {
+    return getEntityManager()
+        .createQuery(
+            "select t.tool, count(t) from ToolCall t where t.sessionId = :id"
+                + " group by t.tool order by count(t) desc, t.tool",
+            ToolCount.class)
+        .setParameter("id", sessionId)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** A recorded call with its arguments cut to a prefix, and their full length. */
+  public record Sample(
+      Long id,
+      String sessionId,
+      String tool,
+      String argumentsPrefix,
+      Integer argumentsLength,
+      Boolean ok,
+      String error,
+      Long durationMs,
+      Instant startedAt) {}
+
+  /**
+   * The project's calls started at or after {@code since}, newest first, at most {@code limit},
+   * with their arguments cut to {@code argumentsPrefix} characters.
+   */
+  public static List<Sample> recentOfProject(
+      long projectId, Instant since, int argumentsPrefix, int limit) {
+    return getEntityManager()
+        .createQuery(
+            "select c.id, c.sessionId, c.tool, substring(c.arguments, 1, :prefix),"
+                + " length(c.arguments), c.ok, c.error, c.durationMs, c.startedAt"
+                + " from ToolCall c where c.startedAt >= :since and c.sessionId in"
+                + " (select s.id from AgentSession s where s.project.id = :project)"
+                + " order by c.startedAt desc, c.id desc",
+            Sample.class)
+        .setParameter("prefix", argumentsPrefix)
+        .setParameter("since", since)
+        .setParameter("project", projectId)
+        .setMaxResults(limit)
+        .getResultList();
+  }
 
   /** How many calls this instance recorded that started at or after {@code since}. */
   public static long countOfSince(String instanceId, Instant since) {

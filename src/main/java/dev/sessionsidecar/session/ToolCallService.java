@@ -9,7 +9,6 @@ import dev.sessionsidecar.platform.Instance;
 import dev.sessionsidecar.platform.Page;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -56,9 +55,7 @@ public class ToolCallService {
     Instant now = time.now();
     AgentSession session = sessions.lockedOrNotFound(sessionId);
     if (request.callId() != null) {
-      Optional<ToolCall> earlier =
-          ToolCall.find("sessionId = ?1 and callId = ?2", session.id, request.callId())
-              .firstResultOptional();
+      Optional<ToolCall> earlier = ToolCall.byCallId(session.id, request.callId());
       if (earlier.isPresent()) {
         return new Recorded(view(earlier.get()), false);
       }
@@ -93,18 +90,14 @@ public class ToolCallService {
   /** Deletes tool calls recorded before the cutoff; answers how many. */
   @Transactional
   public long purgeRecordedBefore(Instant cutoff) {
-    return ToolCall.delete("recordedAt < ?1", cutoff);
+    return ToolCall.deleteRecordedBefore(cutoff);
   }
 
   /** A session's tool calls, newest first. */
   @Transactional
   public Page<ToolCallView> history(String sessionId, int limit, int offset) {
     AgentSession session = sessions.findOrNotFound(sessionId);
-    PanacheQuery<ToolCall> query =
-        ToolCall.find(
-            "sessionId",
-            Sort.descending("startedAt").and("id", Sort.Direction.Descending),
-            session.id);
+    PanacheQuery<ToolCall> query = ToolCall.ofSessionNewestFirst(session.id);
     var items = query.range(offset, offset + limit - 1).list().stream().map(this::view).toList();
     return new Page<>(items, query.count(), limit, offset);
   }

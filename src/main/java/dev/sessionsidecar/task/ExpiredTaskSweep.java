@@ -27,8 +27,7 @@ class ExpiredTaskSweep {
   }
 
   void sweep() {
-    long deleted =
-        QuarkusTransaction.requiringNew().call(() -> Task.delete("expiresAt < ?1", time.now()));
+    long deleted = QuarkusTransaction.requiringNew().call(() -> Task.deleteExpired(time.now()));
     if (deleted > 0) {
       Log.infof("Deleted %d expired task(s)", deleted);
     }

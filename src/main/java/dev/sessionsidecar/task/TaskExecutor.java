@@ -8,13 +8,11 @@ import dev.sessionsidecar.platform.StoreSelection;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +44,14 @@ public class TaskExecutor {
   private final ExecutorService pool;
 
   /** One run in progress: its cancel flag and its future. */
-  private record Run(AtomicBoolean cancelled, Future<?>[] future) {}
+  /**
+   * One run going on here. Its future is set just after the task is submitted, so a cancel that
+   * comes before that finds none to interrupt: it sets {@code cancelled}, which the run checks.
+   */
+  private static final class Run {
+    final AtomicBoolean cancelled = new AtomicBoolean();
+    volatile Future<?> future;
+  }
 
   TaskExecutor(
       TaskHandlers handlers,
@@ -80,27 +85,9 @@ public class TaskExecutor {
    */
   void failOrphans(@Observes Schema.Current schemaIsCurrent) {
     // On a shared database only this instance's runs; on H2 every run in the file was ours.
-    String mine = shared ? " and runnerId = :runner" : "";
-    Parameters parameters =
-        Parameters.with("failed", TaskStatus.FAILED)
-            .and("message", RESTARTED)
-            .and("now", time.now())
-            .and("owner", Task.OWNER_SIDECAR)
-            .and("open", TaskStatus.open());
-    if (shared) {
-      parameters = parameters.and("runner", instance.id());
-    }
-    Parameters bound = parameters;
+    String runner = shared ? instance.id() : null;
     int orphans =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () ->
-                    Task.update(
-                        "status = :failed, statusMessage = :message, error = :message,"
-                            + " lastUpdatedAt = :now where owner = :owner and startedAt is not null"
-                            + " and status in :open"
-                            + mine,
-                        bound));
+        QuarkusTransaction.requiringNew().call(() -> Task.failRuns(runner, RESTARTED, time.now()));
     if (orphans > 0) {
       Log.warnf("Marked %d task(s) failed: %s", orphans, RESTARTED);
     }
@@ -131,25 +118,13 @@ public class TaskExecutor {
    * never claim the same task; on H2 there is one instance and a plain row lock does.
    */
   private Optional<Task> claimNext() {
-    Optional<Task> next = shared ? claimSkippingLocked() : claimLocked();
+    Optional<Task> next = shared ? Task.claimQueuedSkippingLocked() : claimLocked();
     next.ifPresent(t -> t.start(time.now(), instance.id()));
     return next;
   }
 
   private static Optional<Task> claimLocked() {
     return Task.queued().withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
-  }
-
-  private static Optional<Task> claimSkippingLocked() {
-    List<?> ids =
-        Task.getEntityManager()
-            .createNativeQuery(
-                "select task_id from task where owner = ?1 and started_at is null and status = ?2"
-                    + " order by created_at limit 1 for update skip locked")
-            .setParameter(1, Task.OWNER_SIDECAR)
-            .setParameter(2, TaskStatus.WORKING.name())
-            .getResultList();
-    return ids.stream().findFirst().map(id -> Task.<Task>findById(id));
   }
 
   /**
@@ -174,11 +149,11 @@ public class TaskExecutor {
 
   private void start(Task task) {
     TaskHandler handler = handlers.forKind(task.kind).orElseThrow();
-    Run run = new Run(new AtomicBoolean(), new Future<?>[1]);
+    Run run = new Run();
     running.put(task.taskId, run);
     JsonNode parameters = readParameters(task.parameters);
-    RunContext context = new RunContext(task.taskId, parameters, run.cancelled(), time);
-    run.future()[0] = pool.submit(() -> execute(task.taskId, handler, context, run));
+    RunContext context = new RunContext(task.taskId, parameters, run.cancelled, time);
+    run.future = pool.submit(() -> execute(task.taskId, handler, context, run));
   }
 
   private void execute(String taskId, TaskHandler handler, RunContext context, Run run) {
@@ -189,7 +164,7 @@ public class TaskExecutor {
           run,
           t -> t.complete(result == null ? null : result.toString(), "done", time.now()));
     } catch (TaskContext.TaskCancelledException | InterruptedException cancelled) {
-      if (!run.cancelled().get()) {
+      if (!run.cancelled.get()) {
         finish(taskId, run, t -> t.fail("interrupted", time.now()));
       }
     } catch (Exception | Error e) {
@@ -199,13 +174,16 @@ public class TaskExecutor {
     } finally {
       running.remove(taskId);
       Thread.interrupted();
+      // A slot just freed: start the next queued task now rather than at the next 1 s tick. This
+      // runs on the worker thread while the scheduler may dispatch too; dispatch() is synchronized
+      // so that the two never claim more tasks than the pool has threads.
       dispatch();
     }
   }
 
   /** Applies the end of a run unless the task was cancelled (or deleted) meanwhile. */
   private void finish(String taskId, Run run, java.util.function.Consumer<Task> end) {
-    if (run.cancelled().get()) {
+    if (run.cancelled.get()) {
       return;
     }
     Thread.interrupted();
@@ -223,8 +201,8 @@ public class TaskExecutor {
   void interrupt(String taskId) {
     Run run = running.get(taskId);
     if (run != null) {
-      run.cancelled().set(true);
-      Future<?> future = run.future()[0];
+      run.cancelled.set(true);
+      Future<?> future = run.future;
       if (future != null) {
         future.cancel(true);
       }

@@ -5,7 +5,6 @@ import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -41,18 +40,9 @@ class TaskLeases {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
-              Task.update(
-                  "heartbeatAt = ?1 where taskId in ?2 and runnerId = ?3",
-                  now,
-                  running,
-                  instance.id());
-              List<String> open =
-                  Task.<Task>list("taskId in ?1 and status in ?2", running, TaskStatus.open())
-                      .stream()
-                      .map(t -> t.taskId)
-                      .toList();
+              Task.renewLeases(running, instance.id(), now);
               Set<String> ended = new HashSet<>(running);
-              open.forEach(ended::remove);
+              Task.stillOpen(running).forEach(ended::remove);
               return ended;
             });
   }
@@ -64,16 +54,7 @@ class TaskLeases {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
-              List<Task> lost =
-                  Task.<Task>find(
-                          "owner = ?1 and startedAt is not null and status in ?2"
-                              + " and heartbeatAt < ?3 and runnerId <> ?4",
-                          Task.OWNER_SIDECAR,
-                          TaskStatus.open(),
-                          expired,
-                          instance.id())
-                      .withLock(LockModeType.PESSIMISTIC_WRITE)
-                      .list();
+              List<Task> lost = Task.runsWithLeaseBefore(expired, instance.id());
               for (Task task : lost) {
                 String reason =
                     "the sidecar instance "

@@ -28,10 +28,12 @@ public class TaskResource {
   static final int MAX_PAGE = 200;
 
   private final TaskService tasks;
+  private final TaskQueries listings;
   private final TaskRegistration registration;
 
-  TaskResource(TaskService tasks, TaskRegistration registration) {
+  TaskResource(TaskService tasks, TaskQueries listings, TaskRegistration registration) {
     this.tasks = tasks;
+    this.listings = listings;
     this.registration = registration;
   }
 
@@ -52,7 +54,7 @@ public class TaskResource {
   @Operation(summary = "Open tasks first, then finished ones, newest first")
   public List<TaskView> list(@Context UriInfo uri) {
     QueryParameters query = QueryParameters.of(uri, Set.of("limit", "since_days"));
-    return tasks.list(
+    return listings.list(
         query.integer("limit", 20, 1, MAX_PAGE),
         query.integer("since_days", 30, 0, QueryParameters.MAX_DAYS));
   }

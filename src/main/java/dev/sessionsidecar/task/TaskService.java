@@ -5,18 +5,16 @@ import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
-/** Reads, updates and cancels tasks; {@link TaskRegistration} creates them. */
+/**
+ * Reads one task, updates and cancels tasks; {@link TaskRegistration} creates them and {@link
+ * TaskQueries} lists them.
+ */
 @ApplicationScoped
 public class TaskService {
 
@@ -33,80 +31,6 @@ public class TaskService {
   @Transactional
   public TaskView get(String taskId) {
     return view(live(taskId, LockModeType.NONE));
-  }
-
-  /** Open tasks (newest first), then tasks finished within {@code sinceDays}, newest first. */
-  @Transactional
-  public List<TaskView> list(int limit, int sinceDays) {
-    return list(limit, sinceDays, null);
-  }
-
-  /**
-   * As {@link #list(int, int)}, of the tasks that one of these instances registered, queued or ran
-   * (null: any instance).
-   */
-  @Transactional
-  public List<TaskView> list(int limit, int sinceDays, List<String> instanceIds) {
-    Instant now = time.now();
-    if (instanceIds != null && instanceIds.isEmpty()) {
-      return List.of();
-    }
-    Parameters params = Parameters.with("open", TaskStatus.open()).and("now", now);
-    String onInstances = "";
-    if (instanceIds != null) {
-      onInstances = " and (instanceId in :instances or runnerId in :instances)";
-      params.and("instances", instanceIds);
-    }
-    List<TaskView> views = new ArrayList<>();
-    Task.<Task>find(
-            "status in :open and expiresAt > :now" + onInstances,
-            Sort.descending("createdAt"),
-            params)
-        .range(0, limit - 1)
-        .list()
-        .forEach(t -> views.add(view(t)));
-    if (views.size() < limit) {
-      params.and("since", sinceDays == 0 ? Instant.EPOCH : now.minus(Duration.ofDays(sinceDays)));
-      Task.<Task>find(
-              "status not in :open and expiresAt > :now and lastUpdatedAt >= :since" + onInstances,
-              Sort.descending("lastUpdatedAt"),
-              params)
-          .range(0, limit - views.size() - 1)
-          .list()
-          .forEach(t -> views.add(view(t)));
-    }
-    return views;
-  }
-
-  /** Open tasks (working or waiting for input), newest first. */
-  @Transactional
-  public List<TaskView> open(int limit) {
-    return Task.<Task>find(
-            "status in ?1 and expiresAt > ?2",
-            Sort.descending("createdAt"),
-            TaskStatus.open(),
-            time.now())
-        .range(0, limit - 1)
-        .list()
-        .stream()
-        .map(this::view)
-        .toList();
-  }
-
-  /** Tasks that failed at or after the instant, most recent first. */
-  @Transactional
-  public List<TaskView> failedSince(Instant since, int limit) {
-    return Task.<Task>find(
-            "status = ?1 and expiresAt > ?2 and lastUpdatedAt >= ?3",
-            Sort.descending("lastUpdatedAt"),
-            TaskStatus.FAILED,
-            time.now(),
-            since)
-        .range(0, limit - 1)
-        .list()
-        .stream()
-        .map(this::view)
-        .toList();
   }
 
   /** Cancels an open task before answering; a run of it is interrupted and its result dropped. */
@@ -166,7 +90,7 @@ public class TaskService {
   /** Deletes final tasks last changed before the cutoff; answers how many. */
   @Transactional
   public long purgeFinishedBefore(Instant cutoff) {
-    return Task.delete("status not in ?1 and lastUpdatedAt < ?2", TaskStatus.open(), cutoff);
+    return Task.deleteFinishedBefore(cutoff);
   }
 
   private void guardOpen(Task task, String what) {

@@ -1,12 +1,11 @@
 package dev.sessionsidecar.task;
 
-import java.util.Arrays;
+import dev.sessionsidecar.platform.WireName;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The MCP Tasks statuses; the last three are final and never change again. */
-public enum TaskStatus {
+public enum TaskStatus implements WireName {
   WORKING(false),
   INPUT_REQUIRED(false),
   COMPLETED(true),
@@ -23,12 +22,8 @@ public enum TaskStatus {
     return last;
   }
 
-  public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
   public static Optional<TaskStatus> fromWire(String name) {
-    return Arrays.stream(values()).filter(s -> s.wireName().equals(name)).findFirst();
+    return WireName.fromWire(TaskStatus.class, name);
   }
 
   static List<TaskStatus> open() {

@@ -9,14 +9,13 @@ import static dev.sessionsidecar.tool.ToolParameter.SESSION_ID;
 import static dev.sessionsidecar.tool.ToolParameter.SINCE_DAYS;
 import static dev.sessionsidecar.tool.ToolParameter.TASK_ID;
 
-import java.util.Arrays;
+import dev.sessionsidecar.platform.WireName;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /** The twelve actions of the {@code session} tool, the parameters each takes and its limits. */
-public enum ActionName {
+public enum ActionName implements WireName {
   CURRENT_SESSION(Set.of(), 0, 0),
   LIST_SESSIONS(Set.of(LIMIT, SINCE_DAYS), 20, 200),
   GET_HISTORY(Set.of(SESSION_ID, LIMIT), 50, 500),
@@ -40,10 +39,6 @@ public enum ActionName {
     this.maxLimit = maxLimit;
   }
 
-  public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
   public Set<ToolParameter> parameters() {
     return parameters;
   }
@@ -57,11 +52,11 @@ public enum ActionName {
   }
 
   public static Optional<ActionName> fromWire(String name) {
-    return Arrays.stream(values()).filter(a -> a.wireName().equals(name)).findFirst();
+    return WireName.fromWire(ActionName.class, name);
   }
 
   /** All twelve wire names, in contract order. */
   public static List<String> wireNames() {
-    return Arrays.stream(values()).map(ActionName::wireName).toList();
+    return WireName.wireNames(ActionName.class);
   }
 }

@@ -6,7 +6,7 @@ import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.SessionView;
 import dev.sessionsidecar.usage.SessionUsage;
-import dev.sessionsidecar.usage.UsageReports;
+import dev.sessionsidecar.usage.UsageQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -15,9 +15,9 @@ import java.util.Optional;
 class CurrentSessionAction implements SessionAction {
 
   private final CurrentSession current;
-  private final UsageReports usage;
+  private final UsageQueries usage;
 
-  CurrentSessionAction(CurrentSession current, UsageReports usage) {
+  CurrentSessionAction(CurrentSession current, UsageQueries usage) {
     this.current = current;
     this.usage = usage;
   }

@@ -1,6 +1,7 @@
 package dev.sessionsidecar.tool;
 
 import dev.sessionsidecar.insight.InsightView;
+import dev.sessionsidecar.platform.PlainText;
 
 /** Renders insights as lines a model can read. */
 final class InsightLines {
@@ -26,6 +27,6 @@ final class InsightLines {
     if (i.dismissed()) {
       line.append(" dismissed=").append(i.dismissedAt());
     }
-    return line.append(" title=").append(SessionLines.oneLine(i.title(), 200)).toString();
+    return line.append(" title=").append(PlainText.oneLine(i.title(), 200)).toString();
   }
 }

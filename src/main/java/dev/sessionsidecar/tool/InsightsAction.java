@@ -2,7 +2,7 @@ package dev.sessionsidecar.tool;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.sessionsidecar.insight.InsightDigest;
+import dev.sessionsidecar.insight.InsightQueries;
 import dev.sessionsidecar.insight.InsightScore;
 import dev.sessionsidecar.insight.InsightSource;
 import dev.sessionsidecar.insight.InsightView;
@@ -17,10 +17,10 @@ class InsightsAction implements SessionAction {
 
   static final double DEFAULT_MIN_CONFIDENCE = 0.3;
 
-  private final InsightDigest digest;
+  private final InsightQueries digest;
   private final CurrentSession current;
 
-  InsightsAction(InsightDigest digest, CurrentSession current) {
+  InsightsAction(InsightQueries digest, CurrentSession current) {
     this.digest = digest;
     this.current = current;
   }
@@ -48,7 +48,7 @@ class InsightsAction implements SessionAction {
     int sinceDays = arguments.sinceDays();
     List<InsightView> insights =
         digest.ranked(
-            InsightDigest.Filter.top(arguments.limit())
+            InsightQueries.Filter.top(arguments.limit())
                 .inProject(projectId(current, project))
                 .from(source == null ? null : InsightSource.fromWire(source).orElseThrow())
                 .atLeast(minConfidence)
@@ -74,6 +74,6 @@ class InsightsAction implements SessionAction {
   }
 
   static long projectId(CurrentSession current, ProjectView project) {
-    return current.projectIdOrNone(project.path());
+    return project.idOrNone();
   }
 }

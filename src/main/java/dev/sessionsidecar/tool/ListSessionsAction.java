@@ -9,7 +9,7 @@ import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
 import dev.sessionsidecar.session.SessionFilter;
-import dev.sessionsidecar.session.SessionService;
+import dev.sessionsidecar.session.SessionQueries;
 import dev.sessionsidecar.session.SessionView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -20,11 +20,11 @@ import java.util.List;
 @ApplicationScoped
 class ListSessionsAction implements SessionAction {
 
-  private final SessionService sessions;
+  private final SessionQueries sessions;
   private final CurrentSession current;
   private final Timestamps time;
 
-  ListSessionsAction(SessionService sessions, CurrentSession current, Timestamps time) {
+  ListSessionsAction(SessionQueries sessions, CurrentSession current, Timestamps time) {
     this.sessions = sessions;
     this.current = current;
     this.time = time;

@@ -1,7 +1,8 @@
 package dev.sessionsidecar.tool;
 
-import dev.sessionsidecar.recap.GoalView;
-import dev.sessionsidecar.recap.PreferenceView;
+import dev.sessionsidecar.goal.GoalView;
+import dev.sessionsidecar.platform.PlainText;
+import dev.sessionsidecar.preference.PreferenceView;
 import dev.sessionsidecar.recap.Recap;
 import dev.sessionsidecar.recap.RecapRenderer;
 import dev.sessionsidecar.usage.SessionUsage;
@@ -80,7 +81,7 @@ public class RecapText implements RecapRenderer {
         + " "
         + g.progressPercent()
         + "% "
-        + SessionLines.oneLine(g.title(), 200)
+        + PlainText.oneLine(g.title(), 200)
         + " ("
         + g.project()
         + ") id="
@@ -90,7 +91,7 @@ public class RecapText implements RecapRenderer {
   private static String preference(PreferenceView p) {
     return p.key()
         + " = "
-        + SessionLines.oneLine(p.value(), 300)
+        + PlainText.oneLine(p.value(), 300)
         + " ("
         + (p.project().equals("global") ? "global" : "project")
         + (p.overridesGlobal() ? ", overrides global" : "")

@@ -28,7 +28,7 @@ final class SessionLines {
             .append(" errors=")
             .append(s.errors());
     if (s.summary() != null) {
-      line.append(" summary=").append(oneLine(s.summary(), 200));
+      line.append(" summary=").append(PlainText.oneLine(s.summary(), 200));
     }
     return line.toString();
   }
@@ -45,17 +45,11 @@ final class SessionLines {
     }
     if (c.arguments() != null) {
       String json = c.arguments().isTextual() ? c.arguments().asText() : c.arguments().toString();
-      line.append(" args=").append(oneLine(json, PREVIEW_CHARS));
+      line.append(" args=").append(PlainText.oneLine(json, PREVIEW_CHARS));
     }
     if (c.error() != null) {
-      line.append(" error=").append(oneLine(c.error(), 200));
+      line.append(" error=").append(PlainText.oneLine(c.error(), 200));
     }
     return line.append(" id=").append(c.id()).toString();
-  }
-
-  /** The text on one line, cut to {@code max} characters with an ellipsis. */
-  static String oneLine(String text, int max) {
-    String flat = text.replaceAll("\\s+", " ").strip();
-    return PlainText.abbreviate(flat, max);
   }
 }

@@ -1,5 +1,6 @@
 package dev.sessionsidecar.tool;
 
+import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.task.TaskView;
 
 /** Renders tasks as lines a model can read. */
@@ -20,10 +21,10 @@ final class TaskLines {
       line.append(" progress=").append(t.progress());
     }
     if (t.statusMessage() != null) {
-      line.append(" message=").append(SessionLines.oneLine(t.statusMessage(), 120));
+      line.append(" message=").append(PlainText.oneLine(t.statusMessage(), 120));
     }
     line.append(" created=").append(t.createdAt()).append(" updated=").append(t.lastUpdatedAt());
-    line.append(" title=").append(SessionLines.oneLine(t.title(), 120));
+    line.append(" title=").append(PlainText.oneLine(t.title(), 120));
     return line.toString();
   }
 
@@ -38,10 +39,10 @@ final class TaskLines {
       text.append("\nsession ").append(t.sessionId());
     }
     if (t.result() != null) {
-      text.append("\nresult ").append(SessionLines.oneLine(t.result().toString(), 2000));
+      text.append("\nresult ").append(PlainText.oneLine(t.result().toString(), 2000));
     }
     if (t.error() != null) {
-      text.append("\nerror ").append(SessionLines.oneLine(t.error(), 2000));
+      text.append("\nerror ").append(PlainText.oneLine(t.error(), 2000));
     }
     return text.toString();
   }

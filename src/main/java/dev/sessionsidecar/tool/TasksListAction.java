@@ -2,7 +2,7 @@ package dev.sessionsidecar.tool;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.sessionsidecar.task.TaskService;
+import dev.sessionsidecar.task.TaskQueries;
 import dev.sessionsidecar.task.TaskView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -11,9 +11,9 @@ import java.util.List;
 @ApplicationScoped
 class TasksListAction implements SessionAction {
 
-  private final TaskService tasks;
+  private final TaskQueries tasks;
 
-  TasksListAction(TaskService tasks) {
+  TasksListAction(TaskQueries tasks) {
     this.tasks = tasks;
   }
 

@@ -1,8 +1,9 @@
 package dev.sessionsidecar.tool;
 
+import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.usage.UsageFigures;
+import dev.sessionsidecar.usage.UsageQueries;
 import dev.sessionsidecar.usage.UsageRecordView;
-import dev.sessionsidecar.usage.UsageReports;
 
 /** Renders usage as compact lines a model can read: counts, costs in USD, latencies in ms. */
 final class UsageLines {
@@ -13,7 +14,7 @@ final class UsageLines {
 
   private UsageLines() {}
 
-  static String scope(UsageReports.Scope scope) {
+  static String scope(UsageQueries.Scope scope) {
     String window =
         scope.sinceDays() == 0
             ? "all time"
@@ -102,7 +103,7 @@ final class UsageLines {
     }
     line.append(r.ok() ? " ok" : " error");
     if (r.error() != null) {
-      line.append(" error=").append(SessionLines.oneLine(r.error(), 120));
+      line.append(" error=").append(PlainText.oneLine(r.error(), 120));
     }
     if (r.sessionId() != null) {
       line.append(" session=").append(r.sessionId());

@@ -1,8 +1,8 @@
 package dev.sessionsidecar.tool;
 
 import dev.sessionsidecar.platform.Page;
+import dev.sessionsidecar.usage.UsageQueries;
 import dev.sessionsidecar.usage.UsageRecordView;
-import dev.sessionsidecar.usage.UsageReports;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -10,14 +10,14 @@ import java.util.List;
 @ApplicationScoped
 class UsageListAction implements SessionAction {
 
-  private final UsageReports reports;
+  private final UsageQueries reports;
 
-  UsageListAction(UsageReports reports) {
+  UsageListAction(UsageQueries reports) {
     this.reports = reports;
   }
 
   /** The typed result. */
-  record Data(UsageReports.Scope scope, long total, List<UsageRecordView> records) {}
+  record Data(UsageQueries.Scope scope, long total, List<UsageRecordView> records) {}
 
   @Override
   public ActionName name() {
@@ -26,10 +26,10 @@ class UsageListAction implements SessionAction {
 
   @Override
   public ToolReply run(ToolArguments arguments) {
-    UsageReports.Scope scope = reports.scope(arguments.sinceDays());
+    UsageQueries.Scope scope = reports.scope(arguments.sinceDays());
     Page<UsageRecordView> page =
         reports.records(
-            scope, new UsageReports.RecordFilter(null, null, null), arguments.limit(), 0);
+            scope, new UsageQueries.RecordFilter(null, null, null), arguments.limit(), 0);
     StringBuilder text =
         new StringBuilder(UsageLines.scope(scope))
             .append(": ")

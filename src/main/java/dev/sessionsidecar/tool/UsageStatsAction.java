@@ -3,7 +3,7 @@ package dev.sessionsidecar.tool;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.sessionsidecar.usage.UsageGrouping;
-import dev.sessionsidecar.usage.UsageReports;
+import dev.sessionsidecar.usage.UsageQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -11,15 +11,15 @@ import java.util.List;
 @ApplicationScoped
 class UsageStatsAction implements SessionAction {
 
-  private final UsageReports reports;
+  private final UsageQueries reports;
 
-  UsageStatsAction(UsageReports reports) {
+  UsageStatsAction(UsageQueries reports) {
     this.reports = reports;
   }
 
   /** The typed result. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record Data(UsageReports.Scope scope, String groupBy, List<UsageReports.Group> groups) {}
+  record Data(UsageQueries.Scope scope, String groupBy, List<UsageQueries.Group> groups) {}
 
   @Override
   public ActionName name() {
@@ -33,8 +33,8 @@ class UsageStatsAction implements SessionAction {
             .choice(ToolParameter.GROUP_BY)
             .flatMap(UsageGrouping::fromWire)
             .orElse(UsageGrouping.MODEL);
-    UsageReports.Scope scope = reports.scope(arguments.sinceDays());
-    List<UsageReports.Group> groups = reports.stats(scope, grouping, arguments.limit());
+    UsageQueries.Scope scope = reports.scope(arguments.sinceDays());
+    List<UsageQueries.Group> groups = reports.stats(scope, grouping, arguments.limit());
     StringBuilder text =
         new StringBuilder(UsageLines.scope(scope))
             .append(", by ")

@@ -1,21 +1,21 @@
 package dev.sessionsidecar.tool;
 
 import dev.sessionsidecar.usage.UsageFigures;
-import dev.sessionsidecar.usage.UsageReports;
+import dev.sessionsidecar.usage.UsageQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** {@code usage_summary}: usage totals of the active project (or all) over a window. */
 @ApplicationScoped
 class UsageSummaryAction implements SessionAction {
 
-  private final UsageReports reports;
+  private final UsageQueries reports;
 
-  UsageSummaryAction(UsageReports reports) {
+  UsageSummaryAction(UsageQueries reports) {
     this.reports = reports;
   }
 
   /** The typed result. */
-  record Data(UsageReports.Scope scope, UsageFigures usage) {}
+  record Data(UsageQueries.Scope scope, UsageFigures usage) {}
 
   @Override
   public ActionName name() {
@@ -24,7 +24,7 @@ class UsageSummaryAction implements SessionAction {
 
   @Override
   public ToolReply run(ToolArguments arguments) {
-    UsageReports.Scope scope = reports.scope(arguments.sinceDays());
+    UsageQueries.Scope scope = reports.scope(arguments.sinceDays());
     UsageFigures figures = reports.summary(scope);
     String text = UsageLines.scope(scope) + "\n" + UsageLines.figures(figures);
     return new ToolReply(name().wireName(), text, new Data(scope, figures));

@@ -84,6 +84,26 @@ public record RecordUsageRequest(
     return reasoningTokens == null ? 0 : reasoningTokens;
   }
 
+  /** The same call attributed to a session (null: to none named). */
+  public RecordUsageRequest withSessionId(String session) {
+    return new RecordUsageRequest(
+        requestId,
+        session,
+        provider,
+        model,
+        role,
+        inputTokens,
+        outputTokens,
+        cacheReadTokens,
+        cacheWriteTokens,
+        reasoningTokens,
+        costUsd,
+        latencyMs,
+        ok,
+        error,
+        createdAt);
+  }
+
   boolean succeeded() {
     return ok != null ? ok : error == null;
   }

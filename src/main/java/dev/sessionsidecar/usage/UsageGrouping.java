@@ -1,12 +1,11 @@
 package dev.sessionsidecar.usage;
 
-import java.util.Arrays;
+import dev.sessionsidecar.platform.WireName;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** How {@code usage_stats} groups: each value names fixed rollup columns, never caller text. */
-public enum UsageGrouping {
+public enum UsageGrouping implements WireName {
   ROLE("call_role"),
   PROVIDER("provider"),
   MODEL("model"),
@@ -26,15 +25,11 @@ public enum UsageGrouping {
     return columns.split(",").length;
   }
 
-  public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
   public static Optional<UsageGrouping> fromWire(String name) {
-    return Arrays.stream(values()).filter(g -> g.wireName().equals(name)).findFirst();
+    return WireName.fromWire(UsageGrouping.class, name);
   }
 
   public static List<String> wireNames() {
-    return Arrays.stream(values()).map(UsageGrouping::wireName).toList();
+    return WireName.wireNames(UsageGrouping.class);
   }
 }

@@ -64,7 +64,11 @@ class UsageIntake {
     if (!node.isObject()) {
       throw ApiException.invalidArgument(prefix + "record", "must be a JSON object");
     }
-    RecordUsageRequest record = mapper.treeToValue(node, RecordUsageRequest.class);
+    return checked(mapper.treeToValue(node, RecordUsageRequest.class), prefix);
+  }
+
+  /** The record once it meets every rule; the first broken one is a 400 naming its field. */
+  RecordUsageRequest checked(RecordUsageRequest record, String prefix) {
     Set<ConstraintViolation<RecordUsageRequest>> violations = validator.validate(record);
     if (!violations.isEmpty()) {
       throw Violations.toApiException(violations, prefix);

@@ -12,6 +12,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 /** One LLM call in the ledger. */
 @Entity
@@ -92,23 +94,80 @@ public class UsageRecord extends PanacheEntityBase {
         inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, reasoningTokens);
   }
 
-  /** What an instance's records from {@code since} cost, and how many had no known cost. */
-  public record Spend(BigDecimal costUsd, long requests, long unknownCostRequests) {}
+  /** Deletes the records created before the cutoff; answers how many. */
+  static long deleteCreatedBefore(Instant cutoff) {
+    return delete("createdAt < ?1", cutoff);
+  }
+
+  /** The records stored under these request ids. */
+  static List<UsageRecord> byRequestIds(Collection<String> requestIds) {
+    return list("requestId in ?1", requestIds);
+  }
+
+  /** What one session's priced records cost. */
+  public record SessionCost(String sessionId, BigDecimal costUsd) {}
+
+  /** The cost of each session of the project with priced records created at or after since. */
+  public static List<SessionCost> costPerSession(long projectId, Instant since) {
+    return getEntityManager()
+        .createQuery(
+            "select r.sessionId, sum(r.costUsd) from UsageRecord r where r.projectId = :project"
+                + " and r.createdAt >= :since and r.sessionId is not null and r.costUsd is not null"
+                + " group by r.sessionId order by r.sessionId",
+            SessionCost.class)
+        .setParameter("project", projectId)
+        .setParameter("since", since)
+        .getResultList();
+  }
+
+  /** A model whose records carry no cost: how many, and the newest record's id. */
+  public record UnpricedUse(String provider, String model, Long requests, Long latestRecordId) {}
+
+  /** The project's models with records of unknown cost created at or after since. */
+  public static List<UnpricedUse> unpricedModels(long projectId, Instant since) {
+    return getEntityManager()
+        .createQuery(
+            "select r.provider, r.model, count(r), max(r.id) from UsageRecord r"
+                + " where r.projectId = :project and r.createdAt >= :since"
+                + " and r.costSource = :unknown"
+                + " group by r.provider, r.model order by r.provider, r.model",
+            UnpricedUse.class)
+        .setParameter("project", projectId)
+        .setParameter("since", since)
+        .setParameter("unknown", CostSource.UNKNOWN)
+        .getResultList();
+  }
+
+  /** What some records cost and used, and how many of them had no known cost. */
+  public record Spend(
+      Long requests,
+      Long inputTokens,
+      Long outputTokens,
+      BigDecimal costUsd,
+      Long unknownCostRequests) {}
+
+  private static final String SPEND =
+      "select count(r), coalesce(sum(r.inputTokens), 0), coalesce(sum(r.outputTokens), 0),"
+          + " coalesce(sum(r.costUsd), 0),"
+          + " coalesce(sum(case when r.costSource = :unknown then 1 else 0 end), 0)"
+          + " from UsageRecord r where ";
+
+  /** The spend of one session's records. */
+  static Spend spendOfSession(String sessionId) {
+    return getEntityManager()
+        .createQuery(SPEND + "r.sessionId = :session", Spend.class)
+        .setParameter("session", sessionId)
+        .setParameter("unknown", CostSource.UNKNOWN)
+        .getSingleResult();
+  }
 
   /** The spend of the records this instance stored that were created at or after {@code since}. */
   public static Spend spendOfSince(String instanceId, Instant since) {
-    Object[] row =
-        getEntityManager()
-            .createQuery(
-                "select coalesce(sum(r.costUsd), 0), count(r),"
-                    + " coalesce(sum(case when r.costSource = ?3 then 1 else 0 end), 0)"
-                    + " from UsageRecord r where r.instanceId = ?1 and r.createdAt >= ?2",
-                Object[].class)
-            .setParameter(1, instanceId)
-            .setParameter(2, since)
-            .setParameter(3, CostSource.UNKNOWN)
-            .getSingleResult();
-    return new Spend(
-        (BigDecimal) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+    return getEntityManager()
+        .createQuery(SPEND + "r.instanceId = :instance and r.createdAt >= :since", Spend.class)
+        .setParameter("instance", instanceId)
+        .setParameter("since", since)
+        .setParameter("unknown", CostSource.UNKNOWN)
+        .getSingleResult();
   }
 }

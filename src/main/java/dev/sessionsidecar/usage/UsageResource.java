@@ -35,9 +35,9 @@ public class UsageResource {
   static final int MAX_SINCE_DAYS = QueryParameters.MAX_DAYS;
 
   private final UsageService usage;
-  private final UsageReports reports;
+  private final UsageQueries reports;
 
-  UsageResource(UsageService usage, UsageReports reports) {
+  UsageResource(UsageService usage, UsageQueries reports) {
     this.usage = usage;
     this.reports = reports;
   }
@@ -65,16 +65,16 @@ public class UsageResource {
 
   /** A summary with its scope. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record SummaryReply(UsageReports.Scope scope, UsageFigures usage) {}
+  public record SummaryReply(UsageQueries.Scope scope, UsageFigures usage) {}
 
   /** Figures per day and model with their scope. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record DailyReply(UsageReports.Scope scope, List<UsageReports.Daily> days) {}
+  public record DailyReply(UsageQueries.Scope scope, List<UsageQueries.Daily> days) {}
 
   /** Grouped stats with their scope. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record StatsReply(
-      UsageReports.Scope scope, String groupBy, List<UsageReports.Group> groups) {}
+      UsageQueries.Scope scope, String groupBy, List<UsageQueries.Group> groups) {}
 
   @POST
   @Operation(
@@ -97,7 +97,7 @@ public class UsageResource {
             uri, narrowable("session", "provider", "model", "since_days", "limit", "offset"));
     return reports.records(
         scope(query, 0),
-        new UsageReports.RecordFilter(
+        new UsageQueries.RecordFilter(
             query.string("session"), query.string("provider"), query.string("model")),
         query.integer("limit", 50, 1, MAX_PAGE),
         query.integer("offset", 0, 0, Integer.MAX_VALUE - MAX_PAGE));
@@ -108,7 +108,7 @@ public class UsageResource {
   @Operation(summary = "Usage totals over since_days (default 30, 0 = all time)")
   public SummaryReply summary(@Context UriInfo uri) {
     QueryParameters query = QueryParameters.of(uri, narrowable("since_days"));
-    UsageReports.Scope scope = scope(query, 30);
+    UsageQueries.Scope scope = scope(query, 30);
     return new SummaryReply(scope, reports.summary(scope));
   }
 
@@ -120,7 +120,7 @@ public class UsageResource {
     UsageGrouping grouping =
         UsageGrouping.fromWire(query.oneOf("group_by", UsageGrouping.wireNames()))
             .orElse(UsageGrouping.MODEL);
-    UsageReports.Scope scope = scope(query, 30);
+    UsageQueries.Scope scope = scope(query, 30);
     return new StatsReply(
         scope,
         grouping.wireName(),
@@ -135,7 +135,7 @@ public class UsageResource {
           "Oldest day first; within a day, models by name. Days without usage are absent.")
   public DailyReply daily(@Context UriInfo uri) {
     QueryParameters query = QueryParameters.of(uri, narrowable("since_days"));
-    UsageReports.Scope scope = scope(query, 30);
+    UsageQueries.Scope scope = scope(query, 30);
     return new DailyReply(scope, reports.daily(scope));
   }
 
@@ -147,7 +147,7 @@ public class UsageResource {
   }
 
   /** The active project's scope, or every project's on the pods a narrowing selects. */
-  private UsageReports.Scope scope(QueryParameters query, int defaultDays) {
+  private UsageQueries.Scope scope(QueryParameters query, int defaultDays) {
     return reports.scope(
         query.integer("since_days", defaultDays, 0, MAX_SINCE_DAYS), PodNarrowing.of(query));
   }

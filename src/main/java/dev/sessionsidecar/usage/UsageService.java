@@ -63,7 +63,15 @@ public class UsageService {
    * index, and the loser's retry finds the winner's record.
    */
   public Stored record(JsonNode body) throws JsonProcessingException {
-    List<RecordUsageRequest> requests = intake.read(body);
+    return store(intake.read(body));
+  }
+
+  /** Stores one call that another intake (OTLP) read, checked as a {@code POST} body is. */
+  public Stored record(RecordUsageRequest request) {
+    return store(List.of(intake.checked(request, "")));
+  }
+
+  private Stored store(List<RecordUsageRequest> requests) {
     Outcome outcome;
     try {
       outcome = writer.submit(requests);
@@ -78,7 +86,7 @@ public class UsageService {
   /** Deletes usage records created before the cutoff; the rollups keep their totals. */
   @Transactional
   public long purgeCreatedBefore(Instant cutoff) {
-    return UsageRecord.delete("createdAt < ?1", cutoff);
+    return UsageRecord.deleteCreatedBefore(cutoff);
   }
 
   @PreDestroy
@@ -133,7 +141,7 @@ public class UsageService {
     if (ids.isEmpty()) {
       return new HashMap<>();
     }
-    return UsageRecord.<UsageRecord>list("requestId in ?1", ids).stream()
+    return UsageRecord.byRequestIds(ids).stream()
         .collect(Collectors.toMap(r -> r.requestId, Function.identity()));
   }
 

@@ -1,16 +1,16 @@
 package dev.sessionsidecar.insight;
 
-import static dev.sessionsidecar.Api.newProject;
-import static dev.sessionsidecar.Api.newSession;
-import static dev.sessionsidecar.Api.recordCall;
-import static dev.sessionsidecar.Api.recordUsage;
-import static dev.sessionsidecar.Api.tool;
-import static dev.sessionsidecar.insight.Insights.dismiss;
-import static dev.sessionsidecar.insight.Insights.finding;
-import static dev.sessionsidecar.insight.Insights.list;
-import static dev.sessionsidecar.insight.Insights.report;
-import static dev.sessionsidecar.insight.Insights.restore;
 import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
+import static dev.sessionsidecar.testing.Api.newProject;
+import static dev.sessionsidecar.testing.Api.newSession;
+import static dev.sessionsidecar.testing.Api.recordCall;
+import static dev.sessionsidecar.testing.Api.recordUsage;
+import static dev.sessionsidecar.testing.Api.tool;
+import static dev.sessionsidecar.testing.Insights.dismiss;
+import static dev.sessionsidecar.testing.Insights.finding;
+import static dev.sessionsidecar.testing.Insights.list;
+import static dev.sessionsidecar.testing.Insights.report;
+import static dev.sessionsidecar.testing.Insights.restore;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sessionsidecar.task.Tasks;
+import dev.sessionsidecar.testing.Tasks;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;

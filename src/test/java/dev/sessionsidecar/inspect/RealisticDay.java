@@ -1,13 +1,12 @@
 package dev.sessionsidecar.inspect;
 
-import static dev.sessionsidecar.Api.endSession;
-import static dev.sessionsidecar.Api.recordCall;
-import static dev.sessionsidecar.Api.recordUsage;
-import static dev.sessionsidecar.Api.startSession;
-import static io.restassured.RestAssured.given;
+import static dev.sessionsidecar.testing.Api.endSession;
+import static dev.sessionsidecar.testing.Api.recordCall;
+import static dev.sessionsidecar.testing.Api.recordUsage;
+import static dev.sessionsidecar.testing.Api.startSession;
 
-import dev.sessionsidecar.task.Tasks;
-import io.restassured.http.ContentType;
+import dev.sessionsidecar.testing.Insights;
+import dev.sessionsidecar.testing.Tasks;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -112,22 +111,10 @@ record RealisticDay(
   }
 
   private static int insight(String source, String kind, String title, double confidence) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "project", PROJECT,
-                "source", source,
-                "kind", kind,
-                "title", title,
-                "confidence", confidence,
-                "evidence",
-                    List.of(Map.of("type", "note", "excerpt", "seen in the " + kind + " rule"))))
-        .post("/v1/insights")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    Map<String, Object> body = Insights.finding(PROJECT, source, kind, title, confidence);
+    body.put(
+        "evidence", List.of(Map.of("type", "note", "excerpt", "seen in the " + kind + " rule")));
+    return Insights.reportId(body);
   }
 
   private static String task(String title, Double progress, String message) {

@@ -1,8 +1,8 @@
 package dev.sessionsidecar.mcp;
 
-import static dev.sessionsidecar.Api.newProject;
-import static dev.sessionsidecar.Api.newSession;
-import static dev.sessionsidecar.Api.recordCall;
+import static dev.sessionsidecar.testing.Api.newProject;
+import static dev.sessionsidecar.testing.Api.newSession;
+import static dev.sessionsidecar.testing.Api.recordCall;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;

@@ -1,9 +1,9 @@
 package dev.sessionsidecar.otlp;
 
-import static dev.sessionsidecar.Api.newProject;
-import static dev.sessionsidecar.Api.newSession;
-import static dev.sessionsidecar.Api.tool;
 import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
+import static dev.sessionsidecar.testing.Api.newProject;
+import static dev.sessionsidecar.testing.Api.newSession;
+import static dev.sessionsidecar.testing.Api.tool;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;

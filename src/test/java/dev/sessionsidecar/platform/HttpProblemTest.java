@@ -1,8 +1,8 @@
 package dev.sessionsidecar.platform;
 
-import static dev.sessionsidecar.Api.newProject;
-import static dev.sessionsidecar.Api.newSession;
 import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
+import static dev.sessionsidecar.testing.Api.newProject;
+import static dev.sessionsidecar.testing.Api.newSession;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,14 +1,14 @@
 package dev.sessionsidecar.recap;
 
-import static dev.sessionsidecar.Api.endSession;
-import static dev.sessionsidecar.Api.recordCall;
-import static dev.sessionsidecar.Api.recordUsage;
-import static dev.sessionsidecar.Api.startSession;
-import static dev.sessionsidecar.Api.tool;
 import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
-import static dev.sessionsidecar.recap.GoalAndPreferenceTest.patchGoal;
-import static dev.sessionsidecar.recap.GoalAndPreferenceTest.postGoal;
-import static dev.sessionsidecar.recap.GoalAndPreferenceTest.putPreference;
+import static dev.sessionsidecar.testing.Api.endSession;
+import static dev.sessionsidecar.testing.Api.recordCall;
+import static dev.sessionsidecar.testing.Api.recordUsage;
+import static dev.sessionsidecar.testing.Api.startSession;
+import static dev.sessionsidecar.testing.Api.tool;
+import static dev.sessionsidecar.testing.Goals.patchGoal;
+import static dev.sessionsidecar.testing.Goals.postGoal;
+import static dev.sessionsidecar.testing.Goals.putPreference;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -16,7 +16,8 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sessionsidecar.task.Tasks;
+import dev.sessionsidecar.testing.Insights;
+import dev.sessionsidecar.testing.Tasks;
 import dev.sessionsidecar.testing.TestStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -224,7 +225,7 @@ class RecapTest {
   }
 
   private static void usage(String session, String cost) {
-    Map<String, Object> body = dev.sessionsidecar.Api.usageOf(session);
+    Map<String, Object> body = dev.sessionsidecar.testing.Api.usageOf(session);
     body.put("cost_usd", new java.math.BigDecimal(cost));
     recordUsage(body).statusCode(201);
   }
@@ -251,19 +252,6 @@ class RecapTest {
   }
 
   private static int insight(String project, String title, double confidence) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "project", project,
-                "source", "pondering",
-                "kind", "note",
-                "title", title,
-                "confidence", confidence))
-        .post("/v1/insights")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return Insights.reportId(Insights.finding(project, "pondering", "note", title, confidence));
   }
 }

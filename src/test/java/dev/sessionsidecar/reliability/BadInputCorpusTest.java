@@ -1,7 +1,7 @@
 package dev.sessionsidecar.reliability;
 
-import static dev.sessionsidecar.Api.newSession;
 import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
+import static dev.sessionsidecar.testing.Api.newSession;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,10 +1,10 @@
 package dev.sessionsidecar.session;
 
-import static dev.sessionsidecar.Api.concurrently;
-import static dev.sessionsidecar.Api.newProject;
-import static dev.sessionsidecar.Api.newSession;
-import static dev.sessionsidecar.Api.recordCall;
 import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
+import static dev.sessionsidecar.testing.Api.concurrently;
+import static dev.sessionsidecar.testing.Api.newProject;
+import static dev.sessionsidecar.testing.Api.newSession;
+import static dev.sessionsidecar.testing.Api.recordCall;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

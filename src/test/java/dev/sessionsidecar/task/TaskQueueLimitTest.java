@@ -1,14 +1,15 @@
 package dev.sessionsidecar.task;
 
 import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
-import static dev.sessionsidecar.task.Tasks.await;
-import static dev.sessionsidecar.task.Tasks.cancel;
-import static dev.sessionsidecar.task.Tasks.create;
-import static dev.sessionsidecar.task.Tasks.createId;
-import static dev.sessionsidecar.task.Tasks.message;
+import static dev.sessionsidecar.testing.Tasks.await;
+import static dev.sessionsidecar.testing.Tasks.cancel;
+import static dev.sessionsidecar.testing.Tasks.create;
+import static dev.sessionsidecar.testing.Tasks.createId;
+import static dev.sessionsidecar.testing.Tasks.message;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.sessionsidecar.testing.Tasks;
 import dev.sessionsidecar.testing.TestStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -1,15 +1,15 @@
 package dev.sessionsidecar.task;
 
-import static dev.sessionsidecar.Api.tool;
 import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
-import static dev.sessionsidecar.task.Tasks.await;
-import static dev.sessionsidecar.task.Tasks.cancel;
-import static dev.sessionsidecar.task.Tasks.create;
-import static dev.sessionsidecar.task.Tasks.createId;
-import static dev.sessionsidecar.task.Tasks.get;
-import static dev.sessionsidecar.task.Tasks.message;
-import static dev.sessionsidecar.task.Tasks.patch;
-import static dev.sessionsidecar.task.Tasks.status;
+import static dev.sessionsidecar.testing.Api.tool;
+import static dev.sessionsidecar.testing.Tasks.await;
+import static dev.sessionsidecar.testing.Tasks.cancel;
+import static dev.sessionsidecar.testing.Tasks.create;
+import static dev.sessionsidecar.testing.Tasks.createId;
+import static dev.sessionsidecar.testing.Tasks.get;
+import static dev.sessionsidecar.testing.Tasks.message;
+import static dev.sessionsidecar.testing.Tasks.patch;
+import static dev.sessionsidecar.testing.Tasks.status;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -46,7 +46,8 @@ class TaskTest {
 
   @Test
   void aPurgeDeletesOldRecordsKeepsTheirTotalsAndReportsWhatItDeleted() {
-    String session = dev.sessionsidecar.Api.newSession(dev.sessionsidecar.Api.newProject());
+    String session =
+        dev.sessionsidecar.testing.Api.newSession(dev.sessionsidecar.testing.Api.newProject());
     Map<String, Object> old =
         Map.of(
             "provider", "openai",

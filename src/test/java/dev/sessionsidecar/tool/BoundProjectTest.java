@@ -1,7 +1,7 @@
 package dev.sessionsidecar.tool;
 
-import static dev.sessionsidecar.Api.startSession;
-import static dev.sessionsidecar.Api.tool;
+import static dev.sessionsidecar.testing.Api.startSession;
+import static dev.sessionsidecar.testing.Api.tool;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 

@@ -1,7 +1,7 @@
 package dev.sessionsidecar.tool;
 
-import static dev.sessionsidecar.Api.tool;
 import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
+import static dev.sessionsidecar.testing.Api.tool;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.sessionsidecar.testing.TestStore;

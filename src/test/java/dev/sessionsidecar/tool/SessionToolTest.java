@@ -1,11 +1,11 @@
 package dev.sessionsidecar.tool;
 
-import static dev.sessionsidecar.Api.endSession;
-import static dev.sessionsidecar.Api.newProject;
-import static dev.sessionsidecar.Api.newSession;
-import static dev.sessionsidecar.Api.recordCall;
-import static dev.sessionsidecar.Api.tool;
 import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
+import static dev.sessionsidecar.testing.Api.endSession;
+import static dev.sessionsidecar.testing.Api.newProject;
+import static dev.sessionsidecar.testing.Api.newSession;
+import static dev.sessionsidecar.testing.Api.recordCall;
+import static dev.sessionsidecar.testing.Api.tool;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

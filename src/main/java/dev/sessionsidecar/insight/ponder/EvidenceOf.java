@@ -20,7 +20,7 @@ final class EvidenceOf {
 
   /** The text on one line (tool errors often span several), cut to {@link #EXCERPT}. */
   static String oneLine(String text) {
-    return PlainText.abbreviate(text.replaceAll("\\s+", " ").strip(), EXCERPT);
+    return PlainText.oneLine(text, EXCERPT);
   }
 
   static Evidence session(String sessionId, String excerpt) {

@@ -1,4 +1,4 @@
-package dev.sessionsidecar.task;
+package dev.sessionsidecar.testing;
 
 import static io.restassured.RestAssured.given;
 

@@ -1,4 +1,4 @@
-package dev.sessionsidecar;
+package dev.sessionsidecar.testing;
 
 import static io.restassured.RestAssured.given;
 

@@ -1,9 +1,10 @@
-package dev.sessionsidecar.recap;
+package dev.sessionsidecar.goal;
 
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.Project;
+import dev.sessionsidecar.session.ProjectScope;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;

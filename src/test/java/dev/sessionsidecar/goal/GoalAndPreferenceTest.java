@@ -1,16 +1,17 @@
-package dev.sessionsidecar.recap;
+package dev.sessionsidecar.goal;
 
-import static dev.sessionsidecar.Api.newProject;
-import static dev.sessionsidecar.Api.newSession;
 import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
+import static dev.sessionsidecar.testing.Api.newProject;
+import static dev.sessionsidecar.testing.Api.newSession;
+import static dev.sessionsidecar.testing.Goals.patchGoal;
+import static dev.sessionsidecar.testing.Goals.postGoal;
+import static dev.sessionsidecar.testing.Goals.putPreference;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,22 +19,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class GoalAndPreferenceTest {
-
-  static ValidatableResponse postGoal(Object body) {
-    return given().contentType(ContentType.JSON).body(body).post("/v1/goals").then();
-  }
-
-  static ValidatableResponse patchGoal(String id, Object body) {
-    return given().contentType(ContentType.JSON).body(body).patch("/v1/goals/{id}", id).then();
-  }
-
-  static ValidatableResponse putPreference(String key, Object body) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(body)
-        .put("/v1/preferences/{key}", key)
-        .then();
-  }
 
   @Test
   void aGoalIsCreatedReadChangedAndDeleted() {

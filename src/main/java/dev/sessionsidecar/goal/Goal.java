@@ -1,4 +1,4 @@
-package dev.sessionsidecar.recap;
+package dev.sessionsidecar.goal;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package dev.sessionsidecar.recap;
+package dev.sessionsidecar.goal;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;

@@ -1,8 +1,5 @@
-package dev.sessionsidecar.recap;
+package dev.sessionsidecar.session;
 
-import dev.sessionsidecar.session.CurrentSession;
-import dev.sessionsidecar.session.ProjectView;
-import dev.sessionsidecar.session.Projects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -12,9 +9,9 @@ import java.util.Optional;
  * active project) into the project it belongs to.
  */
 @ApplicationScoped
-class ProjectScope {
+public class ProjectScope {
 
-  static final String GLOBAL = "global";
+  public static final String GLOBAL = "global";
 
   private final CurrentSession current;
   private final Projects projects;
@@ -26,13 +23,13 @@ class ProjectScope {
 
   /** A project to write to: its id, or empty for global; stores the project when it is new. */
   @Transactional(Transactional.TxType.MANDATORY)
-  Optional<Long> forWriting(String project) {
+  public Optional<Long> forWriting(String project) {
     String path = path(project);
     return path == null ? Optional.empty() : Optional.of(projects.locked(path).id);
   }
 
   /** A project to read: its id ({@link #UNKNOWN} when never stored), or empty for global. */
-  Optional<Long> forReading(String project) {
+  public Optional<Long> forReading(String project) {
     String path = path(project);
     return path == null ? Optional.empty() : Optional.of(current.projectIdOrNone(path));
   }
@@ -46,7 +43,7 @@ class ProjectScope {
   }
 
   /** The project a recap or listing reads by default: the active one's id, if there is one. */
-  Optional<ProjectView> active() {
+  public Optional<ProjectView> active() {
     return current.activeProject();
   }
 }

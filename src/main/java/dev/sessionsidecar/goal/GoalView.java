@@ -1,7 +1,8 @@
-package dev.sessionsidecar.recap;
+package dev.sessionsidecar.goal;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.sessionsidecar.session.ProjectScope;
 import java.time.Instant;
 
 /** A goal as the API shows it; {@code project} is a path or {@code global}. */

@@ -1,12 +1,12 @@
-package dev.sessionsidecar.recap;
+package dev.sessionsidecar.goal;
 
-import java.util.Arrays;
+import dev.sessionsidecar.platform.WireName;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /** Where a goal stands; the first three are active and show in the recap. */
-public enum GoalStatus {
+public enum GoalStatus implements WireName {
   PLANNING,
   IN_PROGRESS,
   BLOCKED,
@@ -16,17 +16,13 @@ public enum GoalStatus {
   static final String WIRE = "planning, in_progress, blocked, completed, abandoned";
   static final String PATTERN = "planning|in_progress|blocked|completed|abandoned";
 
-  static final Set<GoalStatus> ACTIVE = Set.of(PLANNING, IN_PROGRESS, BLOCKED);
-
-  public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+  public static final Set<GoalStatus> ACTIVE = Set.of(PLANNING, IN_PROGRESS, BLOCKED);
 
   static GoalStatus fromWire(String name) {
     return valueOf(name.toUpperCase(Locale.ROOT));
   }
 
   static List<String> wireNames() {
-    return Arrays.stream(values()).map(GoalStatus::wireName).toList();
+    return WireName.wireNames(GoalStatus.class);
   }
 }

@@ -1,9 +1,10 @@
-package dev.sessionsidecar.recap;
+package dev.sessionsidecar.preference;
 
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.Project;
+import dev.sessionsidecar.session.ProjectScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -75,11 +76,10 @@ public class PreferenceService {
   @Transactional
   public List<PreferenceView> effective(Optional<Long> projectId, int limit) {
     Map<String, PreferenceView> byKey = new TreeMap<>();
-    Preference.<Preference>list("key.projectId", Preference.GLOBAL)
-        .forEach(p -> byKey.put(p.key.name, view(p, false)));
+    Preference.of(Preference.GLOBAL).forEach(p -> byKey.put(p.key.name, view(p, false)));
     projectId.ifPresent(
         id ->
-            Preference.<Preference>list("key.projectId", id)
+            Preference.of(id)
                 .forEach(p -> byKey.put(p.key.name, view(p, byKey.containsKey(p.key.name)))));
     List<PreferenceView> views = new ArrayList<>(byKey.values());
     views.sort(Comparator.comparing(PreferenceView::key));

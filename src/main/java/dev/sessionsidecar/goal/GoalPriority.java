@@ -1,9 +1,10 @@
-package dev.sessionsidecar.recap;
+package dev.sessionsidecar.goal;
 
+import dev.sessionsidecar.platform.WireName;
 import java.util.Locale;
 
 /** How much a goal matters; declared from most to least, so the ordinal ranks them. */
-public enum GoalPriority {
+public enum GoalPriority implements WireName {
   CRITICAL,
   HIGH,
   MEDIUM,
@@ -11,10 +12,6 @@ public enum GoalPriority {
 
   static final String WIRE = "low, medium, high, critical";
   static final String PATTERN = "low|medium|high|critical";
-
-  public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
 
   static GoalPriority fromWire(String name) {
     return valueOf(name.toUpperCase(Locale.ROOT));

@@ -1,4 +1,4 @@
-package dev.sessionsidecar.recap;
+package dev.sessionsidecar.preference;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -7,6 +7,7 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /** A short value under a key, for one project or (project 0) for all. */
@@ -51,4 +52,9 @@ public class Preference extends PanacheEntityBase {
 
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
+
+  /** The preferences of one project, or with {@link #GLOBAL} the global ones. */
+  static List<Preference> of(long projectId) {
+    return list("key.projectId", projectId);
+  }
 }

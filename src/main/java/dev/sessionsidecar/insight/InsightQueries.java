@@ -1,6 +1,7 @@
 package dev.sessionsidecar.insight;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.platform.QueryParameters;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.Project;
 import io.quarkus.panache.common.Parameters;
@@ -15,12 +16,12 @@ import java.util.Map;
 
 /** Reads insights filtered and ranked by {@link InsightScore}; reading changes nothing. */
 @ApplicationScoped
-public class InsightDigest {
+public class InsightQueries {
 
   private final Timestamps time;
   private final ObjectMapper mapper;
 
-  InsightDigest(Timestamps time, ObjectMapper mapper) {
+  InsightQueries(Timestamps time, ObjectMapper mapper) {
     this.time = time;
     this.mapper = mapper;
   }
@@ -42,6 +43,17 @@ public class InsightDigest {
     /** The {@code limit} best-scored insights that are not dismissed, of every project. */
     public static Filter top(int limit) {
       return new Filter(null, null, null, false, 0, 0, limit);
+    }
+
+    /**
+     * Narrowed as a query string asks, by {@code source}, {@code dismissed} ({@code true} or {@code
+     * false}) and {@code min_confidence} (0..1); a bad value is a 400 naming it.
+     */
+    public Filter narrowedBy(QueryParameters query) {
+      String wanted = query.oneOf("source", InsightSource.wireNames());
+      return from(wanted == null ? null : InsightSource.fromWire(wanted).orElseThrow())
+          .dismissedOnes("true".equals(query.oneOf("dismissed", List.of("true", "false"))))
+          .atLeast(query.fraction("min_confidence", 0));
     }
 
     /** Only the insights of this project (null: any project). */

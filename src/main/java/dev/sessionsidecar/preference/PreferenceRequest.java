@@ -1,4 +1,4 @@
-package dev.sessionsidecar.recap;
+package dev.sessionsidecar.preference;
 
 import dev.sessionsidecar.platform.PlainText;
 import jakarta.validation.constraints.NotNull;

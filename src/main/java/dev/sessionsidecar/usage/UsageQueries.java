@@ -14,7 +14,6 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,13 +26,13 @@ import java.util.Map;
  * to the active project when there is one.
  */
 @ApplicationScoped
-public class UsageReports {
+public class UsageQueries {
 
   private final CurrentSession current;
   private final Timestamps time;
   private final UsageRollups rollups;
 
-  UsageReports(CurrentSession current, Timestamps time, UsageRollups rollups) {
+  UsageQueries(CurrentSession current, Timestamps time, UsageRollups rollups) {
     this.current = current;
     this.time = time;
     this.rollups = rollups;
@@ -78,24 +77,13 @@ public class UsageReports {
   /** What one session has used so far (read from its records, which are indexed by session). */
   @Transactional
   public SessionUsage forSession(String sessionId) {
-    Object[] row =
-        UsageRecord.getEntityManager()
-            .createQuery(
-                "select count(r), coalesce(sum(r.inputTokens), 0), coalesce(sum(r.outputTokens), 0),"
-                    + " coalesce(sum(r.costUsd), 0),"
-                    + " coalesce(sum(case when r.costSource = :unknown then 1 else 0 end), 0)"
-                    + " from UsageRecord r where r.sessionId = :session",
-                Object[].class)
-            .setParameter("session", sessionId)
-            .setParameter("unknown", CostSource.UNKNOWN)
-            .getSingleResult();
-    BigDecimal cost = Dollars.plain(new BigDecimal(row[3].toString()));
+    UsageRecord.Spend spend = UsageRecord.spendOfSession(sessionId);
     return new SessionUsage(
-        ((Number) row[0]).longValue(),
-        ((Number) row[1]).longValue(),
-        ((Number) row[2]).longValue(),
-        cost,
-        ((Number) row[4]).longValue());
+        spend.requests(),
+        spend.inputTokens(),
+        spend.outputTokens(),
+        Dollars.plain(spend.costUsd()),
+        spend.unknownCostRequests());
   }
 
   /** Groups ordered by cost, then requests, then name. */
@@ -209,6 +197,6 @@ public class UsageReports {
     if (scope.project() == null) {
       return null;
     }
-    return current.projectIdOrNone(scope.project().path());
+    return scope.project().idOrNone();
   }
 }

@@ -1,6 +1,7 @@
-package dev.sessionsidecar.recap;
+package dev.sessionsidecar.preference;
 
 import dev.sessionsidecar.platform.QueryParameters;
+import dev.sessionsidecar.session.ProjectScope;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
