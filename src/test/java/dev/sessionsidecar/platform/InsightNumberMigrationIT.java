@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,16 +25,9 @@ class InsightNumberMigrationIT {
 
   @Test
   void insightsWithUuidIdsAreNumberedInTheOrderTheyWereFirstSeen() throws Exception {
-    Path dir = Files.createTempDirectory("sidecar-v6");
-    String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/sidecar";
-    Flyway.configure()
-        .dataSource(url, "sidecar", "")
-        .locations("classpath:db/migration")
-        .target("6")
-        .load()
-        .migrate();
+    EarlierDataDirectory earlier = EarlierDataDirectory.atVersion("6");
     Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
-    try (Connection db = DriverManager.getConnection(url, "sidecar", "")) {
+    try (Connection db = earlier.connect()) {
       db.createStatement()
           .execute(
               "INSERT INTO project (path, name, created_at) VALUES ('"
@@ -50,7 +39,7 @@ class InsightNumberMigrationIT {
       insert(db, "third", 9, t0.plusSeconds(120), "not useful here");
     }
 
-    SidecarProcess sidecar = SidecarProcess.start(dir).awaitReady();
+    SidecarProcess sidecar = SidecarProcess.start(earlier.dir()).awaitReady();
     try {
       JsonNode open = get(sidecar, "/v1/insights?project=" + PROJECT + "&limit=10");
       JsonNode dismissed =

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,19 +21,12 @@ class UsageRollupMigrationIT {
 
   @Test
   void oldTotalsCountForTheFleetAndNewOnesForTheirInstanceToo() throws Exception {
-    Path dir = Files.createTempDirectory("sidecar-v9");
-    String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/sidecar";
-    Flyway.configure()
-        .dataSource(url, "sidecar", "")
-        .locations("classpath:db/migration")
-        .target("9")
-        .load()
-        .migrate();
-    try (Connection db = DriverManager.getConnection(url, "sidecar", "")) {
+    EarlierDataDirectory earlier = EarlierDataDirectory.atVersion("9");
+    try (Connection db = earlier.connect()) {
       insertRollup(db, LocalDate.now(ZoneOffset.UTC), 4, 4000, "1.5");
     }
 
-    SidecarProcess sidecar = SidecarProcess.start(dir).awaitReady();
+    SidecarProcess sidecar = SidecarProcess.start(earlier.dir()).awaitReady();
     try {
       var recorded =
           sidecar.post(

@@ -19,12 +19,7 @@ public final class Insights {
 
   /** A valid report body in the project, with a title and a confidence. */
   public static Map<String, Object> finding(String project, String title, double confidence) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("project", project);
-    body.put("source", "doc_gap");
-    body.put("kind", "missing_docs");
-    body.put("title", title);
-    body.put("confidence", confidence);
+    Map<String, Object> body = finding(project, "doc_gap", "missing_docs", title, confidence);
     body.put(
         "evidence",
         List.of(Map.of("type", "file", "ref", "docs/setup.md", "excerpt", "no word on ports")));
