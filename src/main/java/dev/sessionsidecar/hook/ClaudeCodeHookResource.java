@@ -16,9 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ClaudeCodeHookResource {
 
   private final ClaudeCodeHooks hooks;
+  private final BudgetStop budgets;
 
-  ClaudeCodeHookResource(ClaudeCodeHooks hooks) {
+  ClaudeCodeHookResource(ClaudeCodeHooks hooks, BudgetStop budgets) {
     this.hooks = hooks;
+    this.budgets = budgets;
   }
 
   @POST
@@ -29,9 +31,12 @@ public class ClaudeCodeHookResource {
       description =
           "The hook input as Claude Code sends it. SessionStart, PreToolUse, PostToolUse,"
               + " PostToolUseFailure, SessionEnd, UserPromptSubmit, Stop and SubagentStop are"
-              + " recorded; other events and unknown fields are ignored. Answers {}: no decision.")
+              + " recorded; other events and unknown fields are ignored. Answers {}: no decision;"
+              + " while a budget with action block is used up, PreToolUse gets a deny decision and"
+              + " UserPromptSubmit a block decision, in the hooks reference's shapes.")
   public Map<String, Object> take(JsonNode body) {
-    hooks.apply(HookEvent.of(body));
-    return Map.of();
+    HookEvent event = HookEvent.of(body);
+    hooks.apply(event);
+    return budgets.decide(event.name(), event.sessionId());
   }
 }

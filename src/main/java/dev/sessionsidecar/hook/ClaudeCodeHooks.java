@@ -75,7 +75,7 @@ class ClaudeCodeHooks {
     String source = event.text("source", 20);
     sessions.start(
         StartSessionRequest.forClient(sessionId, known ? null : event.text("cwd", 1024), CLIENT)
-            .withSource(SOURCES.contains(source) ? source : null));
+            .withSource(source != null && SOURCES.contains(source) ? source : null));
   }
 
   private void preToolUse(HookEvent event, String sessionId) {

@@ -1,5 +1,7 @@
 package dev.sessionsidecar.inspect;
 
+import dev.sessionsidecar.budget.BudgetService;
+import dev.sessionsidecar.budget.BudgetView;
 import dev.sessionsidecar.fleet.FleetService;
 import dev.sessionsidecar.fleet.InstanceView;
 import dev.sessionsidecar.platform.PodNarrowing;
@@ -50,7 +52,8 @@ public class OverviewPageResource {
       UsageFigures usage,
       Health health,
       List<InstanceView> pods,
-      PodNarrowing narrowing) {}
+      PodNarrowing narrowing,
+      List<BudgetView> budgets) {}
 
   /** The sidecar's health as its probes see it. */
   record Health(String status, List<Check> checks) {
@@ -72,6 +75,7 @@ public class OverviewPageResource {
   private final Timestamps time;
   private final FleetService fleet;
   private final StoreSelection store;
+  private final BudgetService budgets;
 
   OverviewPageResource(
       CurrentSession current,
@@ -81,7 +85,9 @@ public class OverviewPageResource {
       SidecarConfig config,
       Timestamps time,
       FleetService fleet,
-      StoreSelection store) {
+      StoreSelection store,
+      BudgetService budgets) {
+    this.budgets = budgets;
     this.fleet = fleet;
     this.store = store;
     this.current = current;
@@ -116,7 +122,8 @@ public class OverviewPageResource {
             usage.summary(scope),
             health(),
             store.store().shared() ? fleet.instances(days, narrowing) : List.of(),
-            narrowing),
+            narrowing,
+            budgets.list()),
         PageWindow.CHOICES);
   }
 

@@ -14,8 +14,12 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class Timestamps {
 
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private final AtomicLong lastMicros = new AtomicLong();
+
+  Timestamps(Clock clock) {
+    this.clock = clock;
+  }
 
   /** How far ahead of this clock a reported time may be (the caller's clock skew). */
   public static final Duration MAX_SKEW = Duration.ofMinutes(5);

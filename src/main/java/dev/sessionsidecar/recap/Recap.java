@@ -3,6 +3,7 @@ package dev.sessionsidecar.recap;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.sessionsidecar.budget.BudgetView;
 import dev.sessionsidecar.goal.GoalView;
 import dev.sessionsidecar.insight.InsightView;
 import dev.sessionsidecar.preference.PreferenceView;
@@ -16,8 +17,9 @@ import java.util.List;
 
 /**
  * Where things stand, in the recap's order: the project and current session, recent sessions,
- * active goals, open and recently failed tasks, top insights, preferences, usage over the window.
- * Empty sections are left out; {@code project} null means the recap covers every project.
+ * active goals, open and recently failed tasks, top insights, preferences, usage over the window,
+ * the budgets in force. Empty sections are left out; {@code project} null means the recap covers
+ * every project.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -33,7 +35,8 @@ public record Recap(
     List<TaskView> failedTasks,
     List<InsightView> insights,
     List<PreferenceView> preferences,
-    UsageFigures usage) {
+    UsageFigures usage,
+    List<BudgetView> budgets) {
 
   /** A session with what its LLM calls cost so far. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -1,5 +1,6 @@
 package dev.sessionsidecar.recap;
 
+import dev.sessionsidecar.budget.BudgetService;
 import dev.sessionsidecar.goal.GoalService;
 import dev.sessionsidecar.goal.GoalStatus;
 import dev.sessionsidecar.insight.InsightQueries;
@@ -41,6 +42,7 @@ public class RecapService {
   private final PreferenceService preferences;
   private final UsageQueries usage;
   private final Timestamps time;
+  private final BudgetService budgets;
 
   RecapService(
       CurrentSession current,
@@ -50,7 +52,9 @@ public class RecapService {
       InsightQueries insights,
       PreferenceService preferences,
       UsageQueries usage,
-      Timestamps time) {
+      Timestamps time,
+      BudgetService budgets) {
+    this.budgets = budgets;
     this.current = current;
     this.sessions = sessions;
     this.goals = goals;
@@ -96,7 +100,8 @@ public class RecapService {
                 .inProject(projectId)
                 .atLeast(INSIGHT_MIN_CONFIDENCE)),
         preferences.effective(Optional.ofNullable(projectId), PREFERENCES),
-        figures.requests() == 0 ? null : figures);
+        figures.requests() == 0 ? null : figures,
+        budgets.inForce());
   }
 
   /** The newest sessions of the project (null: of all), the current one left out. */

@@ -1,6 +1,8 @@
 package dev.sessionsidecar.tool;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.sessionsidecar.budget.BudgetService;
+import dev.sessionsidecar.budget.BudgetView;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.session.CurrentSession;
@@ -8,6 +10,7 @@ import dev.sessionsidecar.session.SessionView;
 import dev.sessionsidecar.usage.SessionUsage;
 import dev.sessionsidecar.usage.UsageQueries;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code current_session}: the session the agent is in now. */
@@ -16,14 +19,16 @@ class CurrentSessionAction implements SessionAction {
 
   private final CurrentSession current;
   private final UsageQueries usage;
+  private final BudgetService budgets;
 
-  CurrentSessionAction(CurrentSession current, UsageQueries usage) {
+  CurrentSessionAction(CurrentSession current, UsageQueries usage, BudgetService budgets) {
     this.current = current;
     this.usage = usage;
+    this.budgets = budgets;
   }
 
-  /** The typed result: the session's fields, and its usage so far. */
-  record Data(@JsonUnwrapped SessionView session, SessionUsage usage) {}
+  /** The typed result: the session's fields, its usage so far, and the budgets in force. */
+  record Data(@JsonUnwrapped SessionView session, SessionUsage usage, List<BudgetView> budgets) {}
 
   @Override
   public ActionName name() {
@@ -55,7 +60,9 @@ class CurrentSessionAction implements SessionAction {
                     : " ("
                         + used.unknownCostRequests()
                         + " requests of unknown cost not included)"));
-    return new ToolReply(name().wireName(), text, new Data(s, used));
+    List<BudgetView> inForce = budgets.inForce();
+    return new ToolReply(
+        name().wireName(), text + BudgetLines.all(inForce), new Data(s, used, inForce));
   }
 
   static ApiException noActiveSession(Optional<SessionView> latest) {

@@ -1,5 +1,6 @@
 package dev.sessionsidecar.tool;
 
+import dev.sessionsidecar.budget.BudgetView;
 import dev.sessionsidecar.goal.GoalView;
 import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.preference.PreferenceView;
@@ -49,6 +50,7 @@ public class RecapText implements RecapRenderer {
           .append('\n')
           .append(UsageLines.figures(recap.usage()));
     }
+    section(text, "Budgets", recap.budgets(), BudgetView::line);
     return text.toString();
   }
 

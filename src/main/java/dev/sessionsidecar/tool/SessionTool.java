@@ -2,14 +2,17 @@ package dev.sessionsidecar.tool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessionsidecar.budget.BudgetService;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.platform.ProblemCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -21,9 +24,15 @@ public class SessionTool {
 
   public static final String TOOL_NAME = "session";
 
-  private final Map<ActionName, SessionAction> actions = new EnumMap<>(ActionName.class);
+  /** The actions whose text lists every budget in force already. */
+  private static final Set<ActionName> LISTS_BUDGETS =
+      EnumSet.of(ActionName.CURRENT_SESSION, ActionName.USAGE_SUMMARY, ActionName.RECAP);
 
-  SessionTool(Instance<SessionAction> implementations) {
+  private final Map<ActionName, SessionAction> actions = new EnumMap<>(ActionName.class);
+  private final BudgetService budgets;
+
+  SessionTool(Instance<SessionAction> implementations, BudgetService budgets) {
+    this.budgets = budgets;
     for (SessionAction action : implementations) {
       if (actions.put(action.name(), action) != null) {
         throw new IllegalStateException("Two beans implement action " + action.name());
@@ -47,7 +56,14 @@ public class SessionTool {
               + String.join(", ", implemented())
               + ".");
     }
-    return implementation.run(new ToolArguments(action, arguments));
+    ToolReply reply = implementation.run(new ToolArguments(action, arguments));
+    if (LISTS_BUDGETS.contains(action)) {
+      return reply;
+    }
+    String warnings = BudgetLines.warnings(budgets.inForce());
+    return warnings.isEmpty()
+        ? reply
+        : new ToolReply(reply.action(), reply.text() + warnings, reply.data());
   }
 
   private static ObjectNode unwrap(JsonNode body) {

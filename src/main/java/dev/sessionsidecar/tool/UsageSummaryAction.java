@@ -1,21 +1,26 @@
 package dev.sessionsidecar.tool;
 
+import dev.sessionsidecar.budget.BudgetService;
+import dev.sessionsidecar.budget.BudgetView;
 import dev.sessionsidecar.usage.UsageFigures;
 import dev.sessionsidecar.usage.UsageQueries;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** {@code usage_summary}: usage totals of the active project (or all) over a window. */
 @ApplicationScoped
 class UsageSummaryAction implements SessionAction {
 
   private final UsageQueries reports;
+  private final BudgetService budgets;
 
-  UsageSummaryAction(UsageQueries reports) {
+  UsageSummaryAction(UsageQueries reports, BudgetService budgets) {
     this.reports = reports;
+    this.budgets = budgets;
   }
 
   /** The typed result. */
-  record Data(UsageQueries.Scope scope, UsageFigures usage) {}
+  record Data(UsageQueries.Scope scope, UsageFigures usage, List<BudgetView> budgets) {}
 
   @Override
   public ActionName name() {
@@ -26,7 +31,9 @@ class UsageSummaryAction implements SessionAction {
   public ToolReply run(ToolArguments arguments) {
     UsageQueries.Scope scope = reports.scope(arguments.sinceDays());
     UsageFigures figures = reports.summary(scope);
-    String text = UsageLines.scope(scope) + "\n" + UsageLines.figures(figures);
-    return new ToolReply(name().wireName(), text, new Data(scope, figures));
+    List<BudgetView> inForce = budgets.inForce();
+    String text =
+        UsageLines.scope(scope) + "\n" + UsageLines.figures(figures) + BudgetLines.all(inForce);
+    return new ToolReply(name().wireName(), text, new Data(scope, figures, inForce));
   }
 }

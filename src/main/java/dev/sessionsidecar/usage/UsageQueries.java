@@ -15,6 +15,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -77,13 +78,29 @@ public class UsageQueries {
   /** What one session has used so far (read from its records, which are indexed by session). */
   @Transactional
   public SessionUsage forSession(String sessionId) {
-    UsageRecord.Spend spend = UsageRecord.spendOfSession(sessionId);
+    return forSessionSince(sessionId, Instant.EPOCH);
+  }
+
+  /** What one session used from an instant on. */
+  @Transactional
+  public SessionUsage forSessionSince(String sessionId, Instant since) {
+    UsageRecord.Spend spend = UsageRecord.spendOfSession(sessionId, since);
     return new SessionUsage(
         spend.requests(),
         spend.inputTokens(),
         spend.outputTokens(),
         Dollars.plain(spend.costUsd()),
         spend.unknownCostRequests());
+  }
+
+  /**
+   * What was used from a UTC day on (null: all time), in one project (null: every project), by
+   * these instances (null: every instance); read from the rollups, so it survives the records'
+   * purge.
+   */
+  @Transactional
+  public UsageFigures totalSince(LocalDate fromDay, Long projectId, List<String> instanceIds) {
+    return rollups.total(new UsageRollups.Filter(fromDay, projectId, instanceIds)).figures();
   }
 
   /** Groups ordered by cost, then requests, then name. */

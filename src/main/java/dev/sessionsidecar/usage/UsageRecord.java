@@ -152,11 +152,12 @@ public class UsageRecord extends PanacheEntityBase {
           + " coalesce(sum(case when r.costSource = :unknown then 1 else 0 end), 0)"
           + " from UsageRecord r where ";
 
-  /** The spend of one session's records. */
-  static Spend spendOfSession(String sessionId) {
+  /** The spend of one session's records created at or after {@code since} (EPOCH: all). */
+  static Spend spendOfSession(String sessionId, Instant since) {
     return getEntityManager()
-        .createQuery(SPEND + "r.sessionId = :session", Spend.class)
+        .createQuery(SPEND + "r.sessionId = :session and r.createdAt >= :since", Spend.class)
         .setParameter("session", sessionId)
+        .setParameter("since", since)
         .setParameter("unknown", CostSource.UNKNOWN)
         .getSingleResult();
   }

@@ -8,6 +8,7 @@ import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.CurrentSession;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +33,7 @@ public class UsageService {
   private final Timestamps time;
   private final Instance instance;
   private final GroupCommit<List<RecordUsageRequest>, Outcome> writer;
+  private final Event<UsageRecorded> recorded;
 
   /** Most callers' writes that share one transaction. */
   static final int MAX_GROUP = 64;
@@ -43,8 +45,10 @@ public class UsageService {
       UsageRollups rollups,
       UsageMetrics metrics,
       Timestamps time,
-      Instance instance) {
+      Instance instance,
+      Event<UsageRecorded> recorded) {
     this.instance = instance;
+    this.recorded = recorded;
     this.intake = intake;
     this.current = current;
     this.prices = prices;
@@ -78,8 +82,11 @@ public class UsageService {
     } catch (ConstraintViolationException raced) {
       outcome = writer.submit(requests);
     }
-    // Counted once committed, so a rolled-back write never shows in the metrics.
+    // Counted once committed, so a rolled-back write never shows in the metrics or budgets.
     outcome.created().forEach(metrics::record);
+    if (!outcome.spenders().isEmpty()) {
+      recorded.fire(new UsageRecorded(outcome.spenders()));
+    }
     return outcome.stored();
   }
 
@@ -94,7 +101,8 @@ public class UsageService {
     writer.stop();
   }
 
-  private record Outcome(Stored stored, List<UsageRecordView> created) {}
+  private record Outcome(
+      Stored stored, List<UsageRecordView> created, List<UsageRecorded.Spender> spenders) {}
 
   /** Stores the writes of several callers in the caller's transaction, one outcome each. */
   private List<Outcome> storeAll(List<List<RecordUsageRequest>> writes) {
@@ -104,6 +112,7 @@ public class UsageService {
     List<Outcome> outcomes = new ArrayList<>(writes.size());
     for (List<RecordUsageRequest> requests : writes) {
       List<UsageRecordView> createdViews = new ArrayList<>();
+      List<UsageRecorded.Spender> spenders = new ArrayList<>();
       List<UsageRecordView> views = new ArrayList<>(requests.size());
       for (RecordUsageRequest request : requests) {
         UsageRecord earlier = request.requestId() == null ? null : known.get(request.requestId());
@@ -123,12 +132,14 @@ public class UsageService {
         }
         UsageRecordView view = UsageRecordView.of(record);
         createdViews.add(view);
+        spenders.add(new UsageRecorded.Spender(record.sessionId, record.projectId));
         views.add(view);
       }
       outcomes.add(
           new Outcome(
               new Stored(views, createdViews.size(), requests.size() - createdViews.size()),
-              createdViews));
+              createdViews,
+              spenders));
     }
     UsageRecord.flush();
     rollups.add(created);

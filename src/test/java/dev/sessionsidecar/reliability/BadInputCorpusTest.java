@@ -476,6 +476,60 @@ class BadInputCorpusTest {
             "reason"));
     cases.add(
         json(
+            "budget limit as text",
+            "POST",
+            "/v1/budgets",
+            "{\"scope\":\"session\",\"limit_usd\":\"five\",\"project\":\"{project}\"}",
+            400,
+            "invalid_argument",
+            "limit_usd"));
+    cases.add(
+        json(
+            "budget thresholds out of order",
+            "POST",
+            "/v1/budgets",
+            "{\"scope\":\"project\",\"limit_usd\":1,\"thresholds\":[0.9,0.5],\"project\":\"{project}\"}",
+            400,
+            "invalid_argument",
+            "thresholds"));
+    cases.add(
+        json(
+            "budget of an unknown scope",
+            "POST",
+            "/v1/budgets",
+            "{\"scope\":\"galaxy\",\"limit_usd\":1}",
+            400,
+            "invalid_argument",
+            "scope"));
+    cases.add(
+        json(
+            "budget action as a number",
+            "POST",
+            "/v1/budgets",
+            "{\"scope\":\"session\",\"limit_usd\":1,\"action\":3,\"project\":\"{project}\"}",
+            400,
+            "invalid_argument",
+            "action"));
+    cases.add(
+        json(
+            "patch of an unknown budget",
+            "PATCH",
+            "/v1/budgets/987654321",
+            "{\"action\":\"warn\"}",
+            404,
+            "not_found",
+            null));
+    cases.add(
+        json(
+            "budget id that is not a number",
+            "PATCH",
+            "/v1/budgets/one",
+            "{\"action\":\"warn\"}",
+            400,
+            "invalid_argument",
+            "id"));
+    cases.add(
+        json(
             "unknown goal status",
             "POST",
             "/v1/goals",
@@ -702,6 +756,7 @@ class BadInputCorpusTest {
             .extract()
             .asString(),
         given().queryParam("project", project).get("/v1/preferences").then().extract().asString(),
-        given().get("/v1/tasks?limit=200").then().extract().asString());
+        given().get("/v1/tasks?limit=200").then().extract().asString(),
+        given().get("/v1/budgets").then().extract().asString());
   }
 }

@@ -1,0 +1,44 @@
+package dev.sessionsidecar.budget;
+
+import dev.sessionsidecar.usage.SessionUsage;
+import dev.sessionsidecar.usage.UsageFigures;
+import dev.sessionsidecar.usage.UsageQueries;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Measures a budget's subject over the current period: a session from its records (indexed by
+ * session), anything wider from the daily rollups, whose UTC days are the periods' bounds.
+ */
+@ApplicationScoped
+class BudgetSpend {
+
+  private final UsageQueries usage;
+
+  BudgetSpend(UsageQueries usage) {
+    this.usage = usage;
+  }
+
+  BudgetUse use(Budget budget, Subject subject, Instant now) {
+    return BudgetUse.of(budget, subject, budget.period.key(now), spend(budget, subject, now));
+  }
+
+  private BudgetUse.Spend spend(Budget budget, Subject subject, Instant now) {
+    if (subject.scope() == BudgetScope.SESSION) {
+      SessionUsage used = usage.forSessionSince(subject.sessionId(), budget.period.start(now));
+      return new BudgetUse.Spend(
+          used.costUsd(), used.inputTokens() + used.outputTokens(), used.unknownCostRequests());
+    }
+    LocalDate from = budget.period.firstDay(now);
+    UsageFigures used =
+        switch (subject.scope()) {
+          case PROJECT -> usage.totalSince(from, subject.projectId(), null);
+          case INSTANCE -> usage.totalSince(from, null, List.of(subject.instanceId()));
+          default -> usage.totalSince(from, null, null);
+        };
+    return new BudgetUse.Spend(
+        used.costUsd(), used.inputTokens() + used.outputTokens(), used.unknownCostRequests());
+  }
+}
