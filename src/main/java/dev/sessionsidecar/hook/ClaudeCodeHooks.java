@@ -25,7 +25,8 @@ import java.util.Set;
 class ClaudeCodeHooks {
 
   static final String CLIENT = "claude-code";
-  private static final Set<String> SOURCES = Set.of("startup", "resume", "clear", "compact");
+  private static final Set<String> SOURCES =
+      Set.of("startup", "resume", "clear", "compact", "fork");
   private static final Set<String> ACTIVITY =
       Set.of("UserPromptSubmit", "Stop", "SubagentStop", "Notification", "PreCompact");
 

@@ -68,6 +68,31 @@ final class Attributes {
   }
 
   /** A decimal amount (cost), from a number or its text. */
+  /**
+   * The number under the first of the keys present, when every present key says the same; two that
+   * disagree are an {@link IllegalArgumentException} naming both (an attribute renamed by the
+   * conventions, sent under both names).
+   */
+  Long agreed(String... keys) {
+    Long found = null;
+    String foundKey = null;
+    for (String key : keys) {
+      Long value = number(key);
+      if (value == null) {
+        continue;
+      }
+      if (found != null && !found.equals(value)) {
+        throw new IllegalArgumentException(
+            foundKey + " (" + found + ") and " + key + " (" + value + ") disagree");
+      }
+      if (found == null) {
+        found = value;
+        foundKey = key;
+      }
+    }
+    return found;
+  }
+
   java.math.BigDecimal decimal(String key) {
     String text = text(key);
     if (text == null) {

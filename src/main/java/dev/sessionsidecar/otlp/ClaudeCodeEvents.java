@@ -16,12 +16,15 @@ import java.util.Set;
 /**
  * Claude Code's telemetry events: {@code claude_code.api_request} is an LLM call (model, tokens
  * with the cache counted apart, cost, duration) and {@code claude_code.tool_result} a tool call,
- * both of the session named by {@code session.id}. A record has no ids of its own, so its request
- * id is a hash of its bytes: an exporter's retry sends the same bytes and counts once.
+ * both of the session named by {@code session.id}; {@code claude_code.api_error} is a failed LLM
+ * call. The provider's {@code request_id}, when the event carries it, is the record's request id;
+ * otherwise a hash of the record's bytes is: an exporter's retry sends the same bytes and counts
+ * once.
  */
 final class ClaudeCodeEvents {
 
   private static final Set<String> API_REQUEST = Set.of("claude_code.api_request", "api_request");
+  private static final Set<String> API_ERROR = Set.of("claude_code.api_error", "api_error");
   private static final Set<String> TOOL_RESULT = Set.of("claude_code.tool_result", "tool_result");
 
   private final ObjectMapper mapper;
@@ -41,6 +44,9 @@ final class ClaudeCodeEvents {
     if (API_REQUEST.contains(name)) {
       return Optional.of(new Mapped.Usage(session, apiRequest(log, a, at, duration)));
     }
+    if (API_ERROR.contains(name)) {
+      return Optional.of(new Mapped.Usage(session, apiError(log, a, at, duration)));
+    }
     if (TOOL_RESULT.contains(name)) {
       return Optional.of(new Mapped.ToolUse(session, toolResult(log, a, at, duration)));
     }
@@ -59,7 +65,7 @@ final class ClaudeCodeEvents {
             true);
     BigDecimal cost = a.decimal("cost_usd");
     return new UsageDraft(
-            "otlp-log-" + hash(log),
+            requestId(log, a),
             "anthropic",
             OtlpText.cut(GenAiSpans.orElse(a.text("model"), "unknown"), 200),
             tokens)
@@ -70,6 +76,28 @@ final class ClaudeCodeEvents {
         .latencyMs(duration)
         .createdAt(at)
         .request();
+  }
+
+  /** An {@code api_error} event as a failed call of no tokens, with the error and status. */
+  private static RecordUsageRequest apiError(
+      LogRecord log, Attributes a, Instant at, Long duration) {
+    String status = a.text("status_code");
+    String error = GenAiSpans.orElse(a.text("error"), "failed");
+    return new UsageDraft(
+            requestId(log, a),
+            "anthropic",
+            OtlpText.cut(GenAiSpans.orElse(a.text("model"), "unknown"), 200),
+            Tokens.of(0L, 0L, null, null, false))
+        .outcome(false, OtlpText.cut(status == null ? error : status + " " + error, 4000))
+        .latencyMs(duration)
+        .createdAt(at)
+        .request();
+  }
+
+  /** The provider's request id when the event names it, else a hash of the record's bytes. */
+  private static String requestId(LogRecord log, Attributes a) {
+    String provider = OtlpText.cut(a.text("request_id"), 200);
+    return provider != null ? provider : "otlp-log-" + hash(log);
   }
 
   /** A {@code tool_result} event as a tool call, by its {@code tool_use_id} when it has one. */

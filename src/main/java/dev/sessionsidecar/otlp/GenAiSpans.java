@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 final class GenAiSpans {
 
+  /** The {@code service.name} Claude Code's telemetry carries. */
+  static final String CLAUDE_CODE = "claude-code";
+
   private final ObjectMapper mapper;
 
   GenAiSpans(ObjectMapper mapper) {
@@ -25,7 +28,9 @@ final class GenAiSpans {
 
   Optional<Mapped> map(Span span, Attributes a) {
     String operation = a.text("gen_ai.operation.name");
-    if (operation == null) {
+    if (operation == null || CLAUDE_CODE.equals(a.text("service.name"))) {
+      // Claude Code's calls and tool uses are recorded from its events (logs); its beta traces
+      // describe the same calls again and would count them twice.
       return Optional.empty();
     }
     String session = a.text("gen_ai.conversation.id", "session.id");
@@ -35,7 +40,12 @@ final class GenAiSpans {
     if (operation.equals("execute_tool")) {
       return Optional.of(new Mapped.ToolUse(session, toolCall(span, a, durationMs, error)));
     }
-    return usage(span, a, durationMs, error).map(u -> new Mapped.Usage(session, u));
+    try {
+      return usage(span, a, durationMs, error).map(u -> new Mapped.Usage(session, u));
+    } catch (IllegalArgumentException disagreeing) {
+      return Optional.of(
+          new Mapped.Rejected(session, "span " + id(span) + ": " + disagreeing.getMessage()));
+    }
   }
 
   /** An LLM call span with token counts as a usage record; its request id is the span's. */
@@ -50,9 +60,10 @@ final class GenAiSpans {
         Tokens.of(
             input,
             output,
-            a.number(
+            a.agreed(
                 "gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens"),
-            a.number(
+            a.agreed(
+                "gen_ai.usage.cache_write.input_tokens",
                 "gen_ai.usage.cache_creation.input_tokens",
                 "gen_ai.usage.cache_creation_input_tokens"),
             false);
@@ -60,10 +71,21 @@ final class GenAiSpans {
     String model = orElse(a.text("gen_ai.response.model", "gen_ai.request.model"), "unknown");
     return Optional.of(
         new UsageDraft(id(span), OtlpText.cut(provider, 100), OtlpText.cut(model, 200), tokens)
+            .role(role(a.text("gen_ai.agent.name", "gen_ai.agent.id")))
+            .reasoningTokens(a.number("gen_ai.usage.reasoning.output_tokens"))
             .latencyMs(durationMs)
             .outcome(error == null, error)
             .createdAt(nanos(span.getStartTimeUnixNano()))
             .request());
+  }
+
+  /** An agent's name as a usage role: letters, digits and _ . : / - only, at most 100. */
+  static String role(String agent) {
+    if (agent == null) {
+      return null;
+    }
+    String role = agent.replaceAll("[^A-Za-z0-9_.:/-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
+    return role.isEmpty() ? null : role.substring(0, Math.min(100, role.length()));
   }
 
   private static Long durationMs(Span span) {

@@ -12,6 +12,9 @@ sealed interface Mapped {
   /** An LLM call: a usage record without its session. */
   record Usage(String sessionId, RecordUsageRequest record) implements Mapped {}
 
+  /** An item that names itself as GenAI but cannot be recorded as sent: why, for partialSuccess. */
+  record Rejected(String sessionId, String reason) implements Mapped {}
+
   /** A tool call of a session. */
   record ToolUse(String sessionId, RecordToolCallRequest call) implements Mapped {}
 }

@@ -43,6 +43,10 @@ class OtlpRecorder {
     int stored = 0;
     List<String> errors = new ArrayList<>();
     for (Mapped item : items) {
+      if (item instanceof Mapped.Rejected rejected) {
+        errors.add(rejected.reason());
+        continue;
+      }
       try {
         String session = knownSession(item.sessionId());
         if (item instanceof Mapped.Usage u) {

@@ -11,6 +11,8 @@ final class UsageDraft {
   private final String provider;
   private final String model;
   private final Tokens tokens;
+  private String role;
+  private Long reasoningTokens;
   private BigDecimal costUsd;
   private Long latencyMs;
   private Boolean ok;
@@ -22,6 +24,18 @@ final class UsageDraft {
     this.provider = provider;
     this.model = model;
     this.tokens = tokens;
+  }
+
+  /** Who made the call, e.g. the agent a span names; null: the main agent. */
+  UsageDraft role(String who) {
+    this.role = who;
+    return this;
+  }
+
+  /** The reasoning part of the output tokens, when the producer counts it. */
+  UsageDraft reasoningTokens(Long reasoning) {
+    this.reasoningTokens = reasoning;
+    return this;
   }
 
   UsageDraft costUsd(BigDecimal cost) {
@@ -53,12 +67,12 @@ final class UsageDraft {
         null,
         provider,
         model,
-        null,
+        role,
         tokens.input(),
         tokens.output(),
         tokens.cacheRead(),
         tokens.cacheWrite(),
-        null,
+        reasoningTokens,
         costUsd,
         latencyMs,
         ok,

@@ -17,8 +17,8 @@ public record StartSessionRequest(
         @Size(min = 1, max = 200, message = "must be 1 to 200 characters")
         String projectName,
     @Pattern(
-            regexp = "startup|resume|clear|compact",
-            message = "must be one of startup, resume, clear, compact")
+            regexp = "startup|resume|clear|compact|fork",
+            message = "must be one of startup, resume, clear, compact, fork")
         String source,
     @Pattern(regexp = SessionIds.PATTERN, message = SessionIds.RULE) String resumedFrom,
     @Pattern(regexp = PlainText.PATTERN, message = PlainText.RULE)
@@ -36,7 +36,7 @@ public record StartSessionRequest(
     return new StartSessionRequest(sessionId, projectPath, null, null, null, null, client);
   }
 
-  /** The same request saying how the session began (startup, resume, clear, compact). */
+  /** The same request saying how the session began (startup, resume, clear, compact, fork). */
   public StartSessionRequest withSource(String how) {
     return new StartSessionRequest(
         sessionId, projectPath, projectName, how, resumedFrom, branch, client);

@@ -6,6 +6,7 @@ import static dev.sessionsidecar.testing.Api.newSession;
 import static dev.sessionsidecar.testing.Api.tool;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -126,6 +127,129 @@ class OtlpTest {
         .statusCode(200)
         .contentType("application/json")
         .body("partialSuccess.rejectedSpans", equalTo("1"));
+  }
+
+  @Test
+  void theNewGenAiNamesAreReadAndOldAndNewMustAgree() {
+    String session = newSession(newProject());
+    String usage =
+        ",{\"key\":\"gen_ai.conversation.id\",\"value\":{\"stringValue\":\""
+            + session
+            + "\"}}"
+            + number("gen_ai.usage.input_tokens", 900)
+            + number("gen_ai.usage.output_tokens", 300)
+            + number("gen_ai.usage.reasoning.output_tokens", 120)
+            + ",{\"key\":\"gen_ai.request.model\",\"value\":{\"stringValue\":\"gpt-4o\"}}"
+            + ",{\"key\":\"gen_ai.agent.name\",\"value\":{\"stringValue\":\"code reviewer\"}}";
+    String batch =
+        "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":["
+            + span(
+                "dddddddddddddddddddddddddddddddd",
+                "1111111111111111",
+                "chat",
+                usage + number("gen_ai.usage.cache_write.input_tokens", 400))
+            + ","
+            + span(
+                "dddddddddddddddddddddddddddddddd",
+                "2222222222222222",
+                "chat",
+                usage
+                    + number("gen_ai.usage.cache_write.input_tokens", 400)
+                    + number("gen_ai.usage.cache_creation.input_tokens", 300))
+            + "]}]}]}";
+    given()
+        .contentType("application/json")
+        .body(batch)
+        .post(endpoint("traces"))
+        .then()
+        .statusCode(200)
+        .body("partialSuccess.rejectedSpans", equalTo("1"))
+        .body("partialSuccess.errorMessage", containsString("disagree"))
+        .body(
+            "partialSuccess.errorMessage",
+            containsString("gen_ai.usage.cache_write.input_tokens (400)"));
+    given()
+        .get("/v1/usage?session=" + session)
+        .then()
+        .body("total", equalTo(1))
+        .body("items[0].cache_write_tokens", equalTo(400))
+        .body("items[0].reasoning_tokens", equalTo(120))
+        .body("items[0].role", equalTo("code-reviewer"));
+  }
+
+  @Test
+  void claudeCodeRequestIdsErrorsAndItsBetaTracesCountOnce() {
+    String session = newSession(newProject());
+    String requestId = "req_" + java.util.UUID.randomUUID().toString().replace("-", "");
+    String request =
+        event(
+            "claude_code.api_request",
+            session,
+            text("request_id", requestId)
+                + number("input_tokens", 100)
+                + number("output_tokens", 10)
+                + text("model", "claude-sonnet-4-5"));
+    String error =
+        event(
+            "claude_code.api_error",
+            session,
+            text("error", "overloaded")
+                + text("status_code", "529")
+                + text("model", "claude-sonnet-4-5"));
+    for (int sent = 0; sent < 2; sent++) {
+      given()
+          .contentType("application/json")
+          .body(
+              "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":["
+                  + request
+                  + ","
+                  + error
+                  + "]}]}]}")
+          .post(endpoint("logs"))
+          .then()
+          .statusCode(200);
+    }
+    // Claude Code's beta trace of the same call: ignored, the event recorded it.
+    String beta =
+        "{\"resourceSpans\":[{\"resource\":{\"attributes\":["
+            + text("service.name", "claude-code").substring(1)
+            + "]},\"scopeSpans\":[{\"spans\":["
+            + span(
+                "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee",
+                "3333333333333333",
+                "chat",
+                text("gen_ai.conversation.id", session)
+                    + number("gen_ai.usage.input_tokens", 100)
+                    + number("gen_ai.usage.output_tokens", 10))
+            + "]}]}]}";
+    given()
+        .contentType("application/json")
+        .body(beta)
+        .post(endpoint("traces"))
+        .then()
+        .statusCode(200);
+    given()
+        .get("/v1/usage?session=" + session)
+        .then()
+        .body("total", equalTo(2))
+        .body("items.request_id", org.hamcrest.Matchers.hasItem(requestId))
+        .body("items.find { it.ok == false }.error", equalTo("529 overloaded"));
+  }
+
+  private static String event(String name, String session, String attributes) {
+    return "{\"timeUnixNano\":\"1700000000000000000\",\"attributes\":["
+        + text("event.name", name).substring(1)
+        + text("session.id", session)
+        + attributes
+        + "]}";
+  }
+
+  private static String text(String key, String value) {
+    return ",{\"key\":\"" + key + "\",\"value\":{\"stringValue\":\"" + value + "\"}}";
+  }
+
+  private static String number(String key, long value) {
+    return ",{\"key\":\"" + key + "\",\"value\":{\"intValue\":\"" + value + "\"}}";
   }
 
   private static String span(String traceId, String spanId, String operation, String extra) {
