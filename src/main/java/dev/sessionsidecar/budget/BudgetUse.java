@@ -21,10 +21,11 @@ public record BudgetUse(
     String text) {
 
   static BudgetUse of(Budget budget, Subject subject, String periodKey, Spend spend) {
-    double ratio = 0;
+    // In decimals, rounded down: 0.29 of 1 is 29%, never 28.999...%, and never used up early.
+    BigDecimal ratio = BigDecimal.ZERO;
     StringBuilder text = new StringBuilder();
     if (budget.limitUsd != null) {
-      ratio = Math.max(ratio, spend.usd().doubleValue() / budget.limitUsd.doubleValue());
+      ratio = ratio.max(spend.usd().divide(budget.limitUsd, 6, RoundingMode.DOWN));
       text.append(usd(spend.usd())).append(" of ").append(usd(budget.limitUsd));
       if (spend.unknownCostRequests() > 0) {
         text.append(" plus ")
@@ -34,21 +35,26 @@ public record BudgetUse(
       }
     }
     if (budget.limitTokens != null) {
-      ratio = Math.max(ratio, (double) spend.tokens() / budget.limitTokens);
+      ratio =
+          ratio.max(
+              BigDecimal.valueOf(spend.tokens())
+                  .divide(BigDecimal.valueOf(budget.limitTokens), 6, RoundingMode.DOWN));
       text.append(text.isEmpty() ? "" : ", ")
           .append(spend.tokens())
           .append(" of ")
           .append(budget.limitTokens)
           .append(" tokens");
     }
-    text.append(" (").append(Math.round(ratio * 100)).append("%)");
+    text.append(" (")
+        .append(ratio.movePointRight(2).setScale(0, RoundingMode.DOWN).toPlainString())
+        .append("%)");
     return new BudgetUse(
         subject.key(),
         periodKey,
         spend.usd().stripTrailingZeros(),
         spend.tokens(),
         spend.unknownCostRequests(),
-        ratio,
+        ratio.setScale(4, RoundingMode.DOWN).doubleValue(),
         text.toString());
   }
 
@@ -57,8 +63,10 @@ public record BudgetUse(
     return usedRatio >= 1.0;
   }
 
+  /** Dollars to the cent, or to a hundredth of a cent when that shows more: $5.00, $0.0225. */
   private static String usd(BigDecimal amount) {
-    return "$" + amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    BigDecimal fine = amount.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+    return "$" + (fine.scale() <= 2 ? fine.setScale(2) : fine).toPlainString();
   }
 
   /** What a subject spent in a period: dollars of known cost, tokens in and out, unknown ones. */

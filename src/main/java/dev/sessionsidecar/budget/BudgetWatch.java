@@ -12,6 +12,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,8 +75,10 @@ class BudgetWatch {
     BudgetUse use = QuarkusTransaction.requiringNew().call(() -> spend.use(budget, subject, now));
     metrics.used(budget, use.usedRatio());
     List<Integer> crossed = new ArrayList<>();
+    // Compared in decimals: 0.29 used reaches a 29% threshold (0.29 * 100 is 28.999... in double).
+    BigDecimal usedPercent = BigDecimal.valueOf(use.usedRatio()).movePointRight(2);
     for (int percent : budget.thresholdPercents()) {
-      if (use.usedRatio() * 100 >= percent) {
+      if (usedPercent.compareTo(BigDecimal.valueOf(percent)) >= 0) {
         crossed.add(percent);
       }
     }

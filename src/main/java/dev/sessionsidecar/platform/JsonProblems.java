@@ -131,6 +131,7 @@ final class JsonProblems {
           Map.entry(long.class, "an integer"),
           Map.entry(Double.class, "a number"),
           Map.entry(double.class, "a number"),
+          Map.entry(java.math.BigDecimal.class, "a number"),
           Map.entry(Boolean.class, "true or false"),
           Map.entry(boolean.class, "true or false"),
           Map.entry(Instant.class, "an ISO-8601 UTC timestamp such as 2026-01-31T12:00:00Z"),
