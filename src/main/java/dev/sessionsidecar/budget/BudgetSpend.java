@@ -1,5 +1,6 @@
 package dev.sessionsidecar.budget;
 
+import dev.sessionsidecar.session.SessionQueries;
 import dev.sessionsidecar.usage.SessionUsage;
 import dev.sessionsidecar.usage.UsageFigures;
 import dev.sessionsidecar.usage.UsageQueries;
@@ -9,16 +10,19 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Measures a budget's subject over the current period: a session from its records (indexed by
- * session), anything wider from the daily rollups, whose UTC days are the periods' bounds.
+ * Measures a budget's subject over the current period: a session's whole life from the running
+ * totals on its row, a session's day, week or month from its records of the period, anything wider
+ * from the daily rollups, whose UTC days are the periods' bounds.
  */
 @ApplicationScoped
 class BudgetSpend {
 
   private final UsageQueries usage;
+  private final SessionQueries sessions;
 
-  BudgetSpend(UsageQueries usage) {
+  BudgetSpend(UsageQueries usage, SessionQueries sessions) {
     this.usage = usage;
+    this.sessions = sessions;
   }
 
   BudgetUse use(Budget budget, Subject subject, Instant now) {
@@ -26,7 +30,12 @@ class BudgetSpend {
   }
 
   private BudgetUse.Spend spend(Budget budget, Subject subject, Instant now) {
+    if (subject.scope() == BudgetScope.SESSION && budget.period == BudgetPeriod.SESSION) {
+      SessionQueries.Spend so = sessions.spendOf(subject.sessionId());
+      return new BudgetUse.Spend(so.costUsd(), so.tokens(), so.unknownCostRequests());
+    }
     if (subject.scope() == BudgetScope.SESSION) {
+      // A session's spend within a day, week or month: summed from its records of the period.
       SessionUsage used = usage.forSessionSince(subject.sessionId(), budget.period.start(now));
       return new BudgetUse.Spend(
           used.costUsd(), used.inputTokens() + used.outputTokens(), used.unknownCostRequests());

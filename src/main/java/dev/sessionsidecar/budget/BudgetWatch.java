@@ -55,24 +55,47 @@ class BudgetWatch {
 
   void onUsage(@Observes UsageRecorded recorded) {
     try {
-      List<Budget> budgets = QuarkusTransaction.requiringNew().call(Budget::allByAge);
       Instant now = time.now();
-      Set<String> measured = new HashSet<>();
-      for (UsageRecorded.Spender spender : recorded.spenders()) {
-        for (Budget budget : budgets) {
-          budget
-              .subjectFor(spender.sessionId(), spender.projectId(), instance.id())
-              .filter(subject -> measured.add(budget.id + " " + subject.key()))
-              .ifPresent(subject -> look(budget, subject, spender.projectId(), now));
-        }
-      }
+      // One read transaction measures every budget the new usage touches.
+      List<Measured> measured =
+          QuarkusTransaction.requiringNew().call(() -> measure(recorded, now));
+      measured.forEach(m -> look(m, now));
     } catch (RuntimeException e) {
       Log.warnf(e, "Budgets not checked after a usage write; the next write checks them again");
     }
   }
 
-  private void look(Budget budget, Subject subject, Long projectId, Instant now) {
-    BudgetUse use = QuarkusTransaction.requiringNew().call(() -> spend.use(budget, subject, now));
+  /** A budget's use by one subject, and the project the usage that moved it was charged to. */
+  private record Measured(Budget budget, Subject subject, BudgetUse use, Long projectId) {}
+
+  private List<Measured> measure(UsageRecorded recorded, Instant now) {
+    List<Budget> budgets = Budget.allByAge();
+    List<Measured> measured = new ArrayList<>();
+    if (budgets.isEmpty()) {
+      return measured;
+    }
+    Set<String> seen = new HashSet<>();
+    for (UsageRecorded.Spender spender : recorded.spenders()) {
+      for (Budget budget : budgets) {
+        budget
+            .subjectFor(spender.sessionId(), spender.projectId(), instance.id())
+            .filter(subject -> seen.add(budget.id + " " + subject.key()))
+            .ifPresent(
+                subject ->
+                    measured.add(
+                        new Measured(
+                            budget,
+                            subject,
+                            spend.use(budget, subject, now),
+                            spender.projectId())));
+      }
+    }
+    return measured;
+  }
+
+  private void look(Measured m, Instant now) {
+    Budget budget = m.budget();
+    BudgetUse use = m.use();
     metrics.used(budget, use.usedRatio());
     List<Integer> crossed = new ArrayList<>();
     // Compared in decimals: 0.29 used reaches a 29% threshold (0.29 * 100 is 28.999... in double).
@@ -93,7 +116,7 @@ class BudgetWatch {
       }
     }
     if (highest >= 0) {
-      tell(BudgetAlert.of(budget, use, highest, now), subject, projectId);
+      tell(BudgetAlert.of(budget, use, highest, now), m.subject(), m.projectId());
     }
   }
 

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -78,6 +79,18 @@ public class AgentSession extends PanacheEntityBase {
 
   @Column(name = "error_count", nullable = false)
   public long errorCount;
+
+  /** LLM spend charged to the session so far: reported and estimated cost. */
+  @Column(name = "usage_cost_usd", nullable = false)
+  public BigDecimal usageCostUsd = BigDecimal.ZERO;
+
+  /** Input plus output tokens of every LLM call charged to it, priced or not. */
+  @Column(name = "usage_tokens", nullable = false)
+  public long usageTokens;
+
+  /** Its LLM calls of unknown cost, which add nothing to {@link #usageCostUsd}. */
+  @Column(name = "usage_unknown_cost", nullable = false)
+  public long usageUnknownCost;
 
   /** Starting an existing session resumes it: it becomes active and current again. */
   void activate(Instant now) {
@@ -179,6 +192,16 @@ public class AgentSession extends PanacheEntityBase {
             .and("reason", reason)
             .and("active", SessionStatus.ACTIVE)
             .and("cutoff", cutoff));
+  }
+
+  /** Adds one LLM call to the running totals (its cost null when unknown). */
+  void charge(BigDecimal costUsd, long tokens) {
+    if (costUsd == null) {
+      usageUnknownCost++;
+    } else {
+      usageCostUsd = usageCostUsd.add(costUsd);
+    }
+    usageTokens += tokens;
   }
 
   /** How many sessions of this instance are active now. */

@@ -9,6 +9,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
@@ -59,6 +60,15 @@ public class CurrentSession {
     }
     session.recordActivity(time.now());
     return new Owner(session.id, session.project.id);
+  }
+
+  /**
+   * Adds an LLM call to its session's running spend (cost null when unknown); in the caller's
+   * transaction, where {@link #recordActivity} locked the session.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void charge(String sessionId, BigDecimal costUsd, long tokens) {
+    AgentSession.<AgentSession>findById(sessionId).charge(costUsd, tokens);
   }
 
   /** An id that matches no project: one never stored has no records of any kind. */

@@ -4,6 +4,7 @@ import dev.sessionsidecar.platform.Page;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.util.List;
 
 /** Lists sessions and sums them: newest first, by filter, with totals. */
@@ -41,5 +42,17 @@ public class SessionQueries {
   @Transactional
   public List<Long> projectIds(SessionFilter filter) {
     return AgentSession.projectIdsOf(filter);
+  }
+
+  /** What a session spent on LLM calls so far: cost, tokens, and calls of unknown cost. */
+  public record Spend(BigDecimal costUsd, long tokens, long unknownCostRequests) {}
+
+  /** The session's running spend, read from its row (kept with each usage record). */
+  @Transactional
+  public Spend spendOf(String sessionId) {
+    AgentSession session = AgentSession.findById(sessionId);
+    return session == null
+        ? new Spend(BigDecimal.ZERO, 0, 0)
+        : new Spend(session.usageCostUsd, session.usageTokens, session.usageUnknownCost);
   }
 }

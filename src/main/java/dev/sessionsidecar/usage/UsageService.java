@@ -126,6 +126,10 @@ public class UsageService {
                 k -> current.recordActivity(request.sessionId()));
         UsageRecord record = newRecord(request, owner);
         record.persist();
+        if (record.sessionId != null) {
+          current.charge(
+              record.sessionId, record.costUsd, record.inputTokens + record.outputTokens);
+        }
         created.add(record);
         if (record.requestId != null) {
           known.put(record.requestId, record);
