@@ -28,7 +28,13 @@ class ClaudeCodeHooks {
   private static final Set<String> SOURCES =
       Set.of("startup", "resume", "clear", "compact", "fork");
   private static final Set<String> ACTIVITY =
-      Set.of("UserPromptSubmit", "Stop", "SubagentStop", "Notification", "PreCompact");
+      Set.of(
+          "UserPromptSubmit",
+          "Stop",
+          "SubagentStart",
+          "SubagentStop",
+          "Notification",
+          "PreCompact");
 
   private final SessionService sessions;
   private final CurrentSession current;
@@ -62,12 +68,36 @@ class ClaudeCodeHooks {
       case "PostToolUse" -> postToolUse(event, sessionId, true);
       case "PostToolUseFailure" -> postToolUse(event, sessionId, false);
       case "SessionEnd" -> end(event, sessionId);
+      case "StopFailure" -> stopFailure(event, sessionId);
+      case "PostCompact" -> postCompact(event, sessionId);
       default -> {
         if (ACTIVITY.contains(name)) {
           known(event, sessionId);
           QuarkusTransaction.requiringNew().run(() -> current.recordActivity(sessionId));
         }
       }
+    }
+    String mode = event.text("permission_mode", 40);
+    if (mode != null && sessions.exists(sessionId)) {
+      sessions.recordPermissionMode(sessionId, mode);
+    }
+  }
+
+  /** A turn that ended on an API error: the session shows it and counts one more error. */
+  private void stopFailure(HookEvent event, String sessionId) {
+    known(event, sessionId);
+    String error = event.summary("error", 1000);
+    String details = event.summary("error_details", 2900);
+    sessions.recordFailure(
+        sessionId, (error == null ? "failed" : error) + (details == null ? "" : ": " + details));
+  }
+
+  /** A compaction: its summary is kept as the session's latest. */
+  private void postCompact(HookEvent event, String sessionId) {
+    known(event, sessionId);
+    String summary = event.summary("compact_summary", 4000);
+    if (summary != null) {
+      sessions.recordCompaction(sessionId, summary);
     }
   }
 
@@ -108,7 +138,15 @@ class ClaudeCodeHooks {
             ok ? null : errorOf(event),
             ok ? event.summary("tool_response", 2000) : null,
             duration,
-            started));
+            started,
+            agentOf(event),
+            event.text("prompt_id", 200)));
+  }
+
+  /** The subagent a tool event came from (its type, else its id); null for the main agent. */
+  private static String agentOf(HookEvent event) {
+    String type = event.text("agent_type", 200);
+    return type != null ? type : event.text("agent_id", 200);
   }
 
   private static String errorOf(HookEvent event) {

@@ -112,7 +112,9 @@ final class ClaudeCodeEvents {
         ok ? null : OtlpText.cut(GenAiSpans.orElse(a.text("error"), "failed"), 4000),
         null,
         duration,
-        at);
+        at,
+        OtlpText.cut(a.text("agent_type", "agent_id"), 200),
+        OtlpText.cut(a.text("prompt.id", "prompt_id"), 200));
   }
 
   private static Instant time(LogRecord log, Attributes a) {

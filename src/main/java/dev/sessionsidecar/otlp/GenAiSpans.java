@@ -105,7 +105,9 @@ final class GenAiSpans {
         error,
         OtlpText.cut(a.text("gen_ai.tool.call.result"), 2000),
         durationMs,
-        nanos(span.getStartTimeUnixNano()));
+        nanos(span.getStartTimeUnixNano()),
+        role(a.text("gen_ai.agent.name", "gen_ai.agent.id")),
+        null);
   }
 
   private static String errorOf(Span span, Attributes a) {

@@ -80,6 +80,18 @@ public class AgentSession extends PanacheEntityBase {
   @Column(name = "error_count", nullable = false)
   public long errorCount;
 
+  /** The summary of the session's latest context compaction, as the client wrote it. */
+  @Column(name = "compact_summary")
+  public String compactSummary;
+
+  /** The last failure that stopped a turn (an API error, a rate limit), with its details. */
+  @Column(name = "last_error")
+  public String lastError;
+
+  /** The client's permission mode (default, plan, acceptEdits, ...), as last reported. */
+  @Column(name = "permission_mode")
+  public String permissionMode;
+
   /** LLM spend charged to the session so far: reported and estimated cost. */
   @Column(name = "usage_cost_usd", nullable = false)
   public BigDecimal usageCostUsd = BigDecimal.ZERO;
@@ -192,6 +204,13 @@ public class AgentSession extends PanacheEntityBase {
             .and("reason", reason)
             .and("active", SessionStatus.ACTIVE)
             .and("cutoff", cutoff));
+  }
+
+  /** A failure that stopped a turn: kept as the last error, and counted as an error. */
+  void recordFailure(String error, Instant now) {
+    lastError = error;
+    errorCount++;
+    recordActivity(now);
   }
 
   /** Adds one LLM call to the running totals (its cost null when unknown). */

@@ -28,7 +28,13 @@ public record RecordToolCallRequest(
     @PositiveOrZero(message = "must be 0 or more")
         @Max(value = 604_800_000L, message = "must be at most 604800000 (7 days)")
         Long durationMs,
-    Instant startedAt) {
+    Instant startedAt,
+    @Pattern(regexp = PlainText.PATTERN, message = PlainText.RULE)
+        @Size(max = 200, message = "must be at most 200 characters")
+        String agent,
+    @Pattern(regexp = PlainText.PATTERN, message = PlainText.RULE)
+        @Size(max = 200, message = "must be at most 200 characters")
+        String promptId) {
 
   /** A call is an error when {@code ok} says so, or when it carries an error and no {@code ok}. */
   boolean succeeded() {

@@ -141,6 +141,31 @@ public class SessionService {
     return true;
   }
 
+  /**
+   * A failure that stopped the session's turn (an API error): its last error, and one more error.
+   */
+  @Transactional
+  public void recordFailure(String sessionId, String error) {
+    lockedOrNotFound(sessionId).recordFailure(error, time.now());
+  }
+
+  /** The summary of the session's latest context compaction. */
+  @Transactional
+  public void recordCompaction(String sessionId, String summary) {
+    AgentSession session = lockedOrNotFound(sessionId);
+    session.compactSummary = summary;
+    session.recordActivity(time.now());
+  }
+
+  /** The permission mode the client reports for the session (kept when it changes). */
+  @Transactional
+  public void recordPermissionMode(String sessionId, String mode) {
+    AgentSession session = lockedOrNotFound(sessionId);
+    if (!mode.equals(session.permissionMode)) {
+      session.permissionMode = mode;
+    }
+  }
+
   /** Whether a session with this id is stored. */
   @Transactional
   public boolean exists(String id) {

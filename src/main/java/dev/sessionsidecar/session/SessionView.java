@@ -1,5 +1,6 @@
 package dev.sessionsidecar.session;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Duration;
@@ -23,7 +24,10 @@ public record SessionView(
     String summary,
     long durationSeconds,
     long toolCalls,
-    long errors) {
+    long errors,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String compactSummary,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String lastError,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String permissionMode) {
 
   static SessionView of(AgentSession s) {
     Instant until = s.endedAt != null ? s.endedAt : s.lastActivityAt;
@@ -43,6 +47,9 @@ public record SessionView(
         s.summary,
         Math.max(0, Duration.between(s.startedAt, until).toSeconds()),
         s.toolCallCount,
-        s.errorCount);
+        s.errorCount,
+        s.compactSummary,
+        s.lastError,
+        s.permissionMode);
   }
 }

@@ -52,6 +52,13 @@ public class ToolCall extends PanacheEntityBase {
   @Column(name = "duration_ms")
   public Long durationMs;
 
+  /** The subagent that made the call (its type or id); null: the main agent. */
+  public String agent;
+
+  /** The user prompt the call was made under, when the client says. */
+  @Column(name = "prompt_id")
+  public String promptId;
+
   @Column(name = "started_at", nullable = false)
   public Instant startedAt;
 

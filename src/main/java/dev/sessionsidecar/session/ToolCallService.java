@@ -70,6 +70,8 @@ public class ToolCallService {
     call.error = request.error();
     call.resultSummary = request.resultSummary();
     call.durationMs = request.durationMs();
+    call.agent = request.agent();
+    call.promptId = request.promptId();
     call.startedAt = startedAt != null ? startedAt : now;
     call.recordedAt = now;
     call.persist();
@@ -115,7 +117,9 @@ public class ToolCallService {
         call.resultSummary,
         call.durationMs,
         call.startedAt,
-        call.recordedAt);
+        call.recordedAt,
+        call.agent,
+        call.promptId);
   }
 
   private JsonNode arguments(ToolCall call) {

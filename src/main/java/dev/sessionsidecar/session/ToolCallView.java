@@ -1,5 +1,6 @@
 package dev.sessionsidecar.session;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -22,4 +23,6 @@ public record ToolCallView(
     String resultSummary,
     Long durationMs,
     Instant startedAt,
-    Instant recordedAt) {}
+    Instant recordedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String agent,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String promptId) {}

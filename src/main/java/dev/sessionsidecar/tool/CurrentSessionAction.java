@@ -62,7 +62,9 @@ class CurrentSessionAction implements SessionAction {
                         + " requests of unknown cost not included)"));
     List<BudgetView> inForce = budgets.inForce();
     return new ToolReply(
-        name().wireName(), text + BudgetLines.all(inForce), new Data(s, used, inForce));
+        name().wireName(),
+        text + SessionLines.state(s) + BudgetLines.all(inForce),
+        new Data(s, used, inForce));
   }
 
   static ApiException noActiveSession(Optional<SessionView> latest) {

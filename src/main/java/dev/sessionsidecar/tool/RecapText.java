@@ -31,7 +31,9 @@ public class RecapText implements RecapRenderer {
                 : "project " + recap.project().path() + " (" + recap.project().name() + ")")
         .append(recap.sinceDays() == 0 ? ", all time" : ", last " + recap.sinceDays() + " days");
     if (recap.currentSession() != null) {
-      text.append("\n\n## Current session\n").append(session(recap.currentSession()));
+      text.append("\n\n## Current session\n")
+          .append(session(recap.currentSession()))
+          .append(SessionLines.state(recap.currentSession().session()));
     }
     section(
         text, "Recent sessions, newest activity first", recap.recentSessions(), RecapText::session);

@@ -52,4 +52,15 @@ final class SessionLines {
     }
     return line.append(" id=").append(c.id()).toString();
   }
+
+  /**
+   * The lines a session's client reported about its state: its latest compaction summary and the
+   * last failure that stopped a turn, each on its own line; nothing when there is neither.
+   */
+  static String state(SessionView s) {
+    return (s.compactSummary() == null
+            ? ""
+            : "\nlast compaction: " + PlainText.oneLine(s.compactSummary(), 500))
+        + (s.lastError() == null ? "" : "\nlast failure: " + PlainText.oneLine(s.lastError(), 300));
+  }
 }

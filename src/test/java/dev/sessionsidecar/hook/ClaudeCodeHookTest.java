@@ -48,6 +48,76 @@ class ClaudeCodeHookTest {
     return given().contentType(ContentType.JSON).body(body).post("/v1/hooks/claude-code").then();
   }
 
+  @Test
+  void newerEventsAttributeCallsAndKeepFailuresCompactionsAndTheMode() {
+    String session = UUID.randomUUID().toString();
+    String cwd = "/srv/agents/newer";
+    post(with(event("SessionStart", session, cwd), "source", "fork")).statusCode(200);
+    post(with(event("SubagentStart", session, cwd), "agent_id", "a-1", "agent_type", "Explore"))
+        .statusCode(200)
+        .body(equalTo("{}"));
+    post(with(
+            event("PostToolUse", session, cwd),
+            "tool_name",
+            "Grep",
+            "tool_use_id",
+            "toolu_sub_1",
+            "tool_input",
+            Map.of("pattern", "TODO"),
+            "tool_response",
+            "3 matches",
+            "agent_id",
+            "a-1",
+            "agent_type",
+            "Explore",
+            "prompt_id",
+            "prompt-7",
+            "permission_mode",
+            "plan"))
+        .statusCode(200);
+    post(with(event("SubagentStop", session, cwd), "agent_id", "a-1", "agent_type", "Explore"))
+        .statusCode(200);
+    post(with(
+            event("StopFailure", session, cwd),
+            "error",
+            "rate_limit",
+            "error_details",
+            "429 Too Many Requests"))
+        .statusCode(200);
+    post(with(
+            event("PostCompact", session, cwd),
+            "trigger",
+            "auto",
+            "compact_summary",
+            "Refactored the parser; tests pass.",
+            "permission_mode",
+            "plan"))
+        .statusCode(200);
+
+    given()
+        .get("/v1/sessions/{id}/tool-calls", session)
+        .then()
+        .body("items[0].agent", equalTo("Explore"))
+        .body("items[0].prompt_id", equalTo("prompt-7"));
+    given()
+        .get("/v1/sessions/{id}", session)
+        .then()
+        .body("source", equalTo("fork"))
+        .body("errors", equalTo(1))
+        .body("last_error", equalTo("rate_limit: 429 Too Many Requests"))
+        .body("compact_summary", equalTo("Refactored the parser; tests pass."))
+        .body("permission_mode", equalTo("plan"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("action", "current_session"))
+        .post("/v1/tools/session")
+        .then()
+        .body(
+            "text", org.hamcrest.Matchers.containsString("last compaction: Refactored the parser"))
+        .body("text", org.hamcrest.Matchers.containsString("last failure: rate_limit: 429"));
+    post(event("SomethingNewer", session, cwd)).statusCode(200).body(equalTo("{}"));
+  }
+
   static Map<String, Object> with(Map<String, Object> body, Object... pairs) {
     for (int i = 0; i < pairs.length; i += 2) {
       body.put((String) pairs[i], pairs[i + 1]);

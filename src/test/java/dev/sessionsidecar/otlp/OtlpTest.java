@@ -141,16 +141,18 @@ class OtlpTest {
             + number("gen_ai.usage.reasoning.output_tokens", 120)
             + ",{\"key\":\"gen_ai.request.model\",\"value\":{\"stringValue\":\"gpt-4o\"}}"
             + ",{\"key\":\"gen_ai.agent.name\",\"value\":{\"stringValue\":\"code reviewer\"}}";
+    // A trace id of its own: span ids are request ids, and the test store outlives a run.
+    String trace = java.util.UUID.randomUUID().toString().replace("-", "");
     String batch =
         "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":["
             + span(
-                "dddddddddddddddddddddddddddddddd",
+                trace,
                 "1111111111111111",
                 "chat",
                 usage + number("gen_ai.usage.cache_write.input_tokens", 400))
             + ","
             + span(
-                "dddddddddddddddddddddddddddddddd",
+                trace,
                 "2222222222222222",
                 "chat",
                 usage
