@@ -5,7 +5,9 @@
 # hook's output would become context); it gives up after SIDECAR_HOOK_TIMEOUT seconds
 # (default 2) and always exits 0, so a slow or stopped sidecar lets the agent go on (fails open).
 # Settings: "command": "/path/to/claude-code-hook.sh" for each event; see deploy/hooks/README.md.
-url="${SIDECAR_URL:-http://127.0.0.1:8080}/v1/hooks/claude-code"
+# Codex sends the same hook inputs: "/path/to/claude-code-hook.sh codex" (deploy/hooks/codex/).
+agent="${1:-claude-code}"
+url="${SIDECAR_URL:-http://127.0.0.1:8080}/v1/hooks/${agent}"
 answer=$(curl --silent --fail --max-time "${SIDECAR_HOOK_TIMEOUT:-2}" \
      --header 'Content-Type: application/json' --data-binary @- "$url" 2>/dev/null) || answer=""
 if [ -n "$answer" ] && [ "$answer" != "{}" ]; then

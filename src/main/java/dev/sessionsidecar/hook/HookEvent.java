@@ -7,18 +7,19 @@ import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.session.SessionIds;
 
 /**
- * One Claude Code hook input, read leniently: fields this version does not know are ignored, since
- * hooks gain fields between releases. Only the session id must be usable.
+ * One hook input of an agent's client ({@code claude-code} or {@code codex}: the same wire format),
+ * read leniently: fields this version does not know are ignored, since hooks gain fields between
+ * releases. Only the session id must be usable.
  */
-record HookEvent(JsonNode body) {
+record HookEvent(JsonNode body, String client) {
 
-  static HookEvent of(JsonNode body) {
+  static HookEvent of(JsonNode body, String client) {
     if (body == null || !body.isObject()) {
       throw new ApiException(
           ProblemCode.MALFORMED_REQUEST,
           "A hook input is a JSON object with hook_event_name and session_id.");
     }
-    return new HookEvent(body);
+    return new HookEvent(body, client);
   }
 
   String name() {

@@ -6,10 +6,7 @@ import dev.sessionsidecar.usage.RecordUsageRequest;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,12 +31,12 @@ final class ClaudeCodeEvents {
   }
 
   Optional<Mapped> map(LogRecord log, Attributes a) {
-    String name = !log.getEventName().isEmpty() ? log.getEventName() : a.text("event.name");
+    String name = LogRecords.name(log, a);
     if (name == null) {
       return Optional.empty();
     }
     String session = a.text("session.id");
-    Instant at = time(log, a);
+    Instant at = LogRecords.time(log, a);
     Long duration = a.number("duration_ms");
     if (API_REQUEST.contains(name)) {
       return Optional.of(new Mapped.Usage(session, apiRequest(log, a, at, duration)));
@@ -97,7 +94,7 @@ final class ClaudeCodeEvents {
   /** The provider's request id when the event names it, else a hash of the record's bytes. */
   private static String requestId(LogRecord log, Attributes a) {
     String provider = OtlpText.cut(a.text("request_id"), 200);
-    return provider != null ? provider : "otlp-log-" + hash(log);
+    return provider != null ? provider : LogRecords.fallbackId(log);
   }
 
   /** A {@code tool_result} event as a tool call, by its {@code tool_use_id} when it has one. */
@@ -105,7 +102,7 @@ final class ClaudeCodeEvents {
     boolean ok = !"false".equalsIgnoreCase(a.text("success"));
     String callId = a.text("tool_use_id");
     return new RecordToolCallRequest(
-        OtlpText.cut(callId != null ? callId : "otlp-log-" + hash(log), 200),
+        OtlpText.cut(callId != null ? callId : LogRecords.fallbackId(log), 200),
         OtlpText.cut(GenAiSpans.orElse(a.text("tool_name"), "unknown"), 200),
         OtlpText.json(a.text("tool_parameters"), mapper),
         ok,
@@ -115,27 +112,5 @@ final class ClaudeCodeEvents {
         at,
         OtlpText.cut(a.text("agent_type", "agent_id"), 200),
         OtlpText.cut(a.text("prompt.id", "prompt_id"), 200));
-  }
-
-  private static Instant time(LogRecord log, Attributes a) {
-    String stamp = a.text("event.timestamp");
-    if (stamp != null) {
-      try {
-        return Instant.parse(stamp);
-      } catch (java.time.format.DateTimeParseException notIso) {
-        // fall back to the record's own time
-      }
-    }
-    Instant at = GenAiSpans.nanos(log.getTimeUnixNano());
-    return at != null ? at : GenAiSpans.nanos(log.getObservedTimeUnixNano());
-  }
-
-  private static String hash(LogRecord log) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(log.toByteArray());
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
   }
 }

@@ -28,9 +28,7 @@ final class GenAiSpans {
 
   Optional<Mapped> map(Span span, Attributes a) {
     String operation = a.text("gen_ai.operation.name");
-    if (operation == null || CLAUDE_CODE.equals(a.text("service.name"))) {
-      // Claude Code's calls and tool uses are recorded from its events (logs); its beta traces
-      // describe the same calls again and would count them twice.
+    if (operation == null || fromAgentWithEvents(a.text("service.name"))) {
       return Optional.empty();
     }
     String session = a.text("gen_ai.conversation.id", "session.id");
@@ -86,6 +84,14 @@ final class GenAiSpans {
     }
     String role = agent.replaceAll("[^A-Za-z0-9_.:/-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
     return role.isEmpty() ? null : role.substring(0, Math.min(100, role.length()));
+  }
+
+  /**
+   * Claude Code's and Codex's calls and tool uses are recorded from their events (logs); their
+   * traces describe the same calls again and would count them twice.
+   */
+  private static boolean fromAgentWithEvents(String service) {
+    return service != null && (service.equals(CLAUDE_CODE) || service.startsWith("codex"));
   }
 
   private static Long durationMs(Span span) {

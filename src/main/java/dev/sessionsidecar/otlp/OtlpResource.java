@@ -45,14 +45,16 @@ public class OtlpResource {
 
   private final OtlpRecorder recorder;
   private final GenAiSpans spans;
-  private final ClaudeCodeEvents events;
+  private final ClaudeCodeEvents claudeCode;
+  private final CodexEvents codex;
   private final ObjectMapper mapper;
 
   OtlpResource(OtlpRecorder recorder, ObjectMapper mapper) {
     this.recorder = recorder;
     this.mapper = mapper;
     this.spans = new GenAiSpans(mapper);
-    this.events = new ClaudeCodeEvents(mapper);
+    this.claudeCode = new ClaudeCodeEvents(mapper);
+    this.codex = new CodexEvents(mapper);
   }
 
   @POST
@@ -90,7 +92,10 @@ public class OtlpResource {
   @POST
   @Path("/logs")
   @Consumes({PROTOBUF, JSON})
-  @Operation(summary = "OTLP logs: Claude Code's api_request and tool_result events are recorded")
+  @Operation(
+      summary =
+          "OTLP logs: Claude Code's api_request, api_error and tool_result events, Codex's"
+              + " response.completed and tool_result events are recorded")
   public Response logs(byte[] body, @HeaderParam("Content-Type") String type) {
     OtlpEncoding encoding = OtlpEncoding.of(type);
     ExportLogsServiceRequest.Builder request = ExportLogsServiceRequest.newBuilder();
@@ -99,11 +104,11 @@ public class OtlpResource {
     for (ResourceLogs resource : request.getResourceLogsList()) {
       for (ScopeLogs scope : resource.getScopeLogsList()) {
         for (LogRecord log : scope.getLogRecordsList()) {
-          events
-              .map(
-                  log,
-                  Attributes.of(
-                      resource.getResource().getAttributesList(), log.getAttributesList()))
+          Attributes attributes =
+              Attributes.of(resource.getResource().getAttributesList(), log.getAttributesList());
+          claudeCode
+              .map(log, attributes)
+              .or(() -> codex.map(log, attributes))
               .ifPresent(items::add);
         }
       }

@@ -120,16 +120,7 @@ public class UsageService {
           views.add(UsageRecordView.of(earlier));
           continue;
         }
-        CurrentSession.Owner owner =
-            owners.computeIfAbsent(
-                String.valueOf(request.sessionId()),
-                k -> current.recordActivity(request.sessionId()));
-        UsageRecord record = newRecord(request, owner);
-        record.persist();
-        if (record.sessionId != null) {
-          current.charge(
-              record.sessionId, record.costUsd, record.inputTokens + record.outputTokens);
-        }
+        UsageRecord record = stored(request, owners);
         created.add(record);
         if (record.requestId != null) {
           known.put(record.requestId, record);
@@ -148,6 +139,19 @@ public class UsageService {
     UsageRecord.flush();
     rollups.add(created);
     return outcomes;
+  }
+
+  /** Stores one new record for its session (or the current one) and charges that session. */
+  private UsageRecord stored(RecordUsageRequest request, Map<String, CurrentSession.Owner> owners) {
+    CurrentSession.Owner owner =
+        owners.computeIfAbsent(
+            String.valueOf(request.sessionId()), k -> current.recordActivity(request.sessionId()));
+    UsageRecord record = newRecord(request, owner);
+    record.persist();
+    if (record.sessionId != null) {
+      current.charge(record.sessionId, record.costUsd, record.inputTokens + record.outputTokens);
+    }
+    return record;
   }
 
   private static Map<String, UsageRecord> existing(List<RecordUsageRequest> requests) {

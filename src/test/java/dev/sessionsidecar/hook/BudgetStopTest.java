@@ -117,6 +117,17 @@ class BudgetStopTest {
         "{\"decision\":\"block\",\"reason\":\"" + reason + "\"}",
         hook("UserPromptSubmit", session));
     assertEquals("{}", hook("Stop", session), "other events get no decision");
+    assertEquals(
+        deny,
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("hook_event_name", "PreToolUse", "session_id", session, "cwd", "/w"))
+            .post("/v1/hooks/codex")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString(),
+        "Codex's hooks take the same decision");
 
     String base = RestAssured.baseURI + ":" + RestAssured.port;
     String preToolUse =

@@ -20,6 +20,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -267,6 +268,18 @@ class ClaudeCodeHookTest {
     Run run = script(base, start, "2");
     assertEquals(0, run.exitCode());
     assertEquals("", run.stdout());
+    String codexSession = UUID.randomUUID().toString();
+    Run codex =
+        script(
+            base,
+            "{\"hook_event_name\":\"SessionStart\",\"session_id\":\""
+                + codexSession
+                + "\",\"cwd\":\"/srv/agents/codex\",\"model\":\"gpt-5-codex\"}",
+            "2",
+            "codex");
+    assertEquals(0, codex.exitCode());
+    assertEquals("", codex.stdout());
+    given().get("/v1/sessions/{id}", codexSession).then().body("client", equalTo("codex"));
     given()
         .get("/v1/sessions/{id}", session)
         .then()
@@ -306,8 +319,11 @@ class ClaudeCodeHookTest {
   /** How a run of the script went. */
   record Run(int exitCode, String stdout, Duration elapsed) {}
 
-  static Run script(String sidecarUrl, String stdin, String timeoutSeconds) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder("sh", SCRIPT.toString());
+  static Run script(String sidecarUrl, String stdin, String timeoutSeconds, String... args)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of("sh", SCRIPT.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("SIDECAR_URL", sidecarUrl);
     builder.environment().put("SIDECAR_HOOK_TIMEOUT", timeoutSeconds);
     builder.redirectErrorStream(true);

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OtlpTest {
 
-  private static String endpoint(String signal) {
+  static String endpoint(String signal) {
     return RestAssured.baseURI + ":" + RestAssured.port + "/otlp/v1/" + signal;
   }
 
@@ -212,24 +212,7 @@ class OtlpTest {
           .statusCode(200);
     }
     // Claude Code's beta trace of the same call: ignored, the event recorded it.
-    String beta =
-        "{\"resourceSpans\":[{\"resource\":{\"attributes\":["
-            + text("service.name", "claude-code").substring(1)
-            + "]},\"scopeSpans\":[{\"spans\":["
-            + span(
-                "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee",
-                "3333333333333333",
-                "chat",
-                text("gen_ai.conversation.id", session)
-                    + number("gen_ai.usage.input_tokens", 100)
-                    + number("gen_ai.usage.output_tokens", 10))
-            + "]}]}]}";
-    given()
-        .contentType("application/json")
-        .body(beta)
-        .post(endpoint("traces"))
-        .then()
-        .statusCode(200);
+    sendAgentTrace("claude-code", session, 100, 10);
     given()
         .get("/v1/usage?session=" + session)
         .then()
@@ -246,15 +229,37 @@ class OtlpTest {
         + "]}";
   }
 
-  private static String text(String key, String value) {
+  /** A chat span of the session with these token counts, as the agent's own traces send it. */
+  static void sendAgentTrace(String service, String session, long input, long output) {
+    String trace =
+        "{\"resourceSpans\":[{\"resource\":{\"attributes\":["
+            + text("service.name", service).substring(1)
+            + "]},\"scopeSpans\":[{\"spans\":["
+            + span(
+                java.util.UUID.randomUUID().toString().replace("-", ""),
+                "3333333333333333",
+                "chat",
+                text("gen_ai.conversation.id", session)
+                    + number("gen_ai.usage.input_tokens", input)
+                    + number("gen_ai.usage.output_tokens", output))
+            + "]}]}]}";
+    given()
+        .contentType("application/json")
+        .body(trace)
+        .post(endpoint("traces"))
+        .then()
+        .statusCode(200);
+  }
+
+  static String text(String key, String value) {
     return ",{\"key\":\"" + key + "\",\"value\":{\"stringValue\":\"" + value + "\"}}";
   }
 
-  private static String number(String key, long value) {
+  static String number(String key, long value) {
     return ",{\"key\":\"" + key + "\",\"value\":{\"intValue\":\"" + value + "\"}}";
   }
 
-  private static String span(String traceId, String spanId, String operation, String extra) {
+  static String span(String traceId, String spanId, String operation, String extra) {
     return "{\"traceId\":\""
         + traceId
         + "\",\"spanId\":\""

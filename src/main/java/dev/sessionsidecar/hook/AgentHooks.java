@@ -16,15 +16,14 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Turns Claude Code hook events into sessions and tool calls: SessionStart starts or resumes,
- * PreToolUse and PostToolUse(Failure) make one tool call (paired by tool_use_id, idempotent),
- * SessionEnd ends, the rest bump activity. A session the sidecar has not seen yet (hooks added
- * mid-session) is started from the first event that names it.
+ * Turns hook events of Claude Code (and of Codex, which sends the same shapes) into sessions and
+ * tool calls: SessionStart starts or resumes, PreToolUse and PostToolUse(Failure) make one tool
+ * call (paired by tool_use_id, idempotent), SessionEnd ends, the rest bump activity. A session the
+ * sidecar has not seen yet (hooks added mid-session) is started from the first event that names it.
  */
 @ApplicationScoped
-class ClaudeCodeHooks {
+class AgentHooks {
 
-  static final String CLIENT = "claude-code";
   private static final Set<String> SOURCES =
       Set.of("startup", "resume", "clear", "compact", "fork");
   private static final Set<String> ACTIVITY =
@@ -42,7 +41,7 @@ class ClaudeCodeHooks {
   private final PendingToolUses pending;
   private final Timestamps time;
 
-  ClaudeCodeHooks(
+  AgentHooks(
       SessionService sessions,
       CurrentSession current,
       ToolCallService toolCalls,
@@ -105,7 +104,8 @@ class ClaudeCodeHooks {
     boolean known = sessions.exists(sessionId);
     String source = event.text("source", 20);
     sessions.start(
-        StartSessionRequest.forClient(sessionId, known ? null : event.text("cwd", 1024), CLIENT)
+        StartSessionRequest.forClient(
+                sessionId, known ? null : event.text("cwd", 1024), event.client())
             .withSource(source != null && SOURCES.contains(source) ? source : null));
   }
 
@@ -162,13 +162,13 @@ class ClaudeCodeHooks {
     known(event, sessionId);
     String reason = event.text("reason", 100);
     sessions.end(
-        sessionId, null, CLIENT + " session ended" + (reason == null ? "" : ": " + reason));
+        sessionId, null, event.client() + " session ended" + (reason == null ? "" : ": " + reason));
   }
 
   /** Starts the session from this event when the sidecar has not seen it yet. */
   private void known(HookEvent event, String sessionId) {
     try {
-      sessions.startIfUnseen(sessionId, event.text("cwd", 1024), CLIENT);
+      sessions.startIfUnseen(sessionId, event.text("cwd", 1024), event.client());
     } catch (ApiException e) {
       if (e.code() != ProblemCode.INVALID_ARGUMENT) {
         throw e;

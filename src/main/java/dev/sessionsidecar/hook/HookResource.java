@@ -1,0 +1,66 @@
+package dev.sessionsidecar.hook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The doors for agents' hooks: Claude Code's and Codex's (the same wire format, told apart by the
+ * path, so sessions carry their client); an HTTP hook posts here, the command-hook script too.
+ */
+@Path("/v1/hooks")
+@Tag(name = "hooks")
+public class HookResource {
+
+  static final String CLAUDE_CODE = "claude-code";
+  static final String CODEX = "codex";
+
+  private final AgentHooks hooks;
+  private final BudgetStop budgets;
+
+  HookResource(AgentHooks hooks, BudgetStop budgets) {
+    this.hooks = hooks;
+    this.budgets = budgets;
+  }
+
+  @POST
+  @Path("/" + CLAUDE_CODE)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Take one Claude Code hook event",
+      description =
+          "The hook input as Claude Code sends it. SessionStart, PreToolUse, PostToolUse,"
+              + " PostToolUseFailure, StopFailure, PostCompact, SessionEnd and the activity"
+              + " events are recorded; other events and unknown fields are ignored. Answers {}: no"
+              + " decision; while a budget with action block is used up, PreToolUse gets a deny"
+              + " decision and UserPromptSubmit a block decision, in the hooks reference's shapes.")
+  public Map<String, Object> claudeCode(JsonNode body) {
+    return take(HookEvent.of(body, CLAUDE_CODE));
+  }
+
+  @POST
+  @Path("/" + CODEX)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Take one Codex CLI hook event",
+      description =
+          "The hook input as Codex sends it (SessionStart, UserPromptSubmit, PreToolUse,"
+              + " PostToolUse, Stop; the same fields as Claude Code's), recorded the same way with"
+              + " client codex, with the same budget decisions.")
+  public Map<String, Object> codex(JsonNode body) {
+    return take(HookEvent.of(body, CODEX));
+  }
+
+  private Map<String, Object> take(HookEvent event) {
+    hooks.apply(event);
+    return budgets.decide(event.name(), event.sessionId());
+  }
+}
