@@ -77,7 +77,7 @@ class AgentHooks {
       }
     }
     String mode = event.text("permission_mode", 40);
-    if (mode != null && sessions.exists(sessionId)) {
+    if (mode != null) {
       sessions.recordPermissionMode(sessionId, mode);
     }
   }

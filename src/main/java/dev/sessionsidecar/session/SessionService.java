@@ -157,11 +157,14 @@ public class SessionService {
     session.recordActivity(time.now());
   }
 
-  /** The permission mode the client reports for the session (kept when it changes). */
+  /**
+   * The permission mode the client reports for the session, kept when it changes; a session the
+   * sidecar does not know is left alone.
+   */
   @Transactional
   public void recordPermissionMode(String sessionId, String mode) {
-    AgentSession session = lockedOrNotFound(sessionId);
-    if (!mode.equals(session.permissionMode)) {
+    AgentSession session = AgentSession.findById(sessionId);
+    if (session != null && !mode.equals(session.permissionMode)) {
       session.permissionMode = mode;
     }
   }

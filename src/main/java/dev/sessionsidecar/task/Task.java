@@ -9,12 +9,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A background task. Every change of status goes through {@link #moveTo}, which refuses to leave a
@@ -159,35 +156,6 @@ public class Task extends PanacheEntityBase {
     return expiresAt.isBefore(now);
   }
 
-  /** Sidecar tasks waiting to be claimed. */
-  private static final String QUEUED = "owner = ?1 and startedAt is null and status = ?2";
-
-  /** The queued sidecar tasks, oldest first. */
-  static PanacheQuery<Task> queued() {
-    return find(QUEUED + " order by createdAt", OWNER_SIDECAR, TaskStatus.WORKING);
-  }
-
-  /** How many sidecar tasks wait to be claimed. */
-  static long countQueued() {
-    return count(QUEUED, OWNER_SIDECAR, TaskStatus.WORKING);
-  }
-
-  /**
-   * The oldest queued sidecar task, locked for this transaction, skipping rows other transactions
-   * hold ({@code FOR UPDATE SKIP LOCKED}, PostgreSQL): claimers never wait on each other.
-   */
-  static Optional<Task> claimQueuedSkippingLocked() {
-    List<?> ids =
-        getEntityManager()
-            .createNativeQuery(
-                "select task_id from task where owner = ?1 and started_at is null and status = ?2"
-                    + " order by created_at limit 1 for update skip locked")
-            .setParameter(1, OWNER_SIDECAR)
-            .setParameter(2, TaskStatus.WORKING.name())
-            .getResultList();
-    return ids.stream().findFirst().map(id -> Task.<Task>findById(id));
-  }
-
   /** The condition on the instances a task is of: registered, queued or run by one of them. */
   private static final String OF_INSTANCES =
       " and (instanceId in :instances or runnerId in :instances)";
@@ -238,53 +206,5 @@ public class Task extends PanacheEntityBase {
   /** Deletes the tasks past their ttl; answers how many. */
   static long deleteExpired(Instant now) {
     return delete("expiresAt < ?1", now);
-  }
-
-  /** Renews the leases of these tasks where this runner runs them. */
-  static void renewLeases(Collection<String> taskIds, String runner, Instant now) {
-    update("heartbeatAt = ?1 where taskId in ?2 and runnerId = ?3", now, taskIds, runner);
-  }
-
-  /** Those of these tasks that are still open. */
-  static List<String> stillOpen(Collection<String> taskIds) {
-    return Task.<Task>list("taskId in ?1 and status in ?2", taskIds, TaskStatus.open()).stream()
-        .map(t -> t.taskId)
-        .toList();
-  }
-
-  /** Open sidecar runs of other runners whose lease was last renewed before the instant, locked. */
-  static List<Task> runsWithLeaseBefore(Instant renewedBefore, String exceptRunner) {
-    return Task.<Task>find(
-            "owner = ?1 and startedAt is not null and status in ?2"
-                + " and heartbeatAt < ?3 and runnerId <> ?4",
-            OWNER_SIDECAR,
-            TaskStatus.open(),
-            renewedBefore,
-            exceptRunner)
-        .withLock(LockModeType.PESSIMISTIC_WRITE)
-        .list();
-  }
-
-  /**
-   * Fails every open sidecar run, of this runner only (null: of any runner), with the message;
-   * answers how many.
-   */
-  static int failRuns(String runner, String message, Instant now) {
-    Parameters params =
-        Parameters.with("failed", TaskStatus.FAILED)
-            .and("message", message)
-            .and("now", now)
-            .and("owner", OWNER_SIDECAR)
-            .and("open", TaskStatus.open());
-    String ofRunner = "";
-    if (runner != null) {
-      ofRunner = " and runnerId = :runner";
-      params.and("runner", runner);
-    }
-    return update(
-        "status = :failed, statusMessage = :message, error = :message, lastUpdatedAt = :now"
-            + " where owner = :owner and startedAt is not null and status in :open"
-            + ofRunner,
-        params);
   }
 }

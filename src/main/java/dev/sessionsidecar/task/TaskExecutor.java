@@ -87,7 +87,8 @@ public class TaskExecutor {
     // On a shared database only this instance's runs; on H2 every run in the file was ours.
     String runner = shared ? instance.id() : null;
     int orphans =
-        QuarkusTransaction.requiringNew().call(() -> Task.failRuns(runner, RESTARTED, time.now()));
+        QuarkusTransaction.requiringNew()
+            .call(() -> TaskRuns.failRuns(runner, RESTARTED, time.now()));
     if (orphans > 0) {
       Log.warnf("Marked %d task(s) failed: %s", orphans, RESTARTED);
     }
@@ -118,13 +119,13 @@ public class TaskExecutor {
    * never claim the same task; on H2 there is one instance and a plain row lock does.
    */
   private Optional<Task> claimNext() {
-    Optional<Task> next = shared ? Task.claimQueuedSkippingLocked() : claimLocked();
+    Optional<Task> next = shared ? TaskRuns.claimQueuedSkippingLocked() : claimLocked();
     next.ifPresent(t -> t.start(time.now(), instance.id()));
     return next;
   }
 
   private static Optional<Task> claimLocked() {
-    return Task.queued().withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    return TaskRuns.queued().withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
   }
 
   /**

@@ -40,9 +40,9 @@ class TaskLeases {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
-              Task.renewLeases(running, instance.id(), now);
+              TaskRuns.renewLeases(running, instance.id(), now);
               Set<String> ended = new HashSet<>(running);
-              Task.stillOpen(running).forEach(ended::remove);
+              TaskRuns.stillOpen(running).forEach(ended::remove);
               return ended;
             });
   }
@@ -54,7 +54,7 @@ class TaskLeases {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
-              List<Task> lost = Task.runsWithLeaseBefore(expired, instance.id());
+              List<Task> lost = TaskRuns.runsWithLeaseBefore(expired, instance.id());
               for (Task task : lost) {
                 String reason =
                     "the sidecar instance "

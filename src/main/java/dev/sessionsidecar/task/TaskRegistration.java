@@ -148,7 +148,7 @@ public class TaskRegistration {
   }
 
   private void refuseWhenQueueIsFull() {
-    long queued = Task.countQueued();
+    long queued = TaskRuns.countQueued();
     if (queued >= settings.maxQueued()) {
       throw new ApiException(
               ProblemCode.TOO_MANY_REQUESTS,
