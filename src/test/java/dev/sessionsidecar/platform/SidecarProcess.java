@@ -1,6 +1,7 @@
 package dev.sessionsidecar.platform;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /** The packaged sidecar run as a child process on its own ports and data directory. */
 final class SidecarProcess {
@@ -20,6 +22,12 @@ final class SidecarProcess {
 
   /** The package built for the PostgreSQL store (fleet mode). */
   static final Path POSTGRESQL_JAR = Path.of("target", "quarkus-app-postgresql", "quarkus-run.jar");
+
+  /** Linux's ephemeral range starts at 32768 by default; the ports chosen here stay below it. */
+  private static final int FIRST_CHOSEN_PORT = 20000;
+
+  private static final int CHOSEN_PORTS = 12000;
+  private static final Random RANDOM = new Random();
 
   final int apiPort;
   final int managementPort;
@@ -136,10 +144,21 @@ final class SidecarProcess {
     return Files.readString(log);
   }
 
-  /** A loopback port nobody listens on now. */
+  /**
+   * A loopback port nobody listens on now, taken below the kernel's ephemeral range: a port the
+   * kernel handed out (port 0) can be given again to an outgoing connection, such as another
+   * sidecar's to PostgreSQL, before the child binds it, and the child then fails to start.
+   */
   static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int port = FIRST_CHOSEN_PORT + RANDOM.nextInt(CHOSEN_PORTS);
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IOException(
+        "no free port in " + FIRST_CHOSEN_PORT + ".." + (FIRST_CHOSEN_PORT + CHOSEN_PORTS));
   }
 }
