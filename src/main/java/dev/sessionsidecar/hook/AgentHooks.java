@@ -1,25 +1,21 @@
 package dev.sessionsidecar.hook;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.ProblemCode;
-import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.CurrentSession;
-import dev.sessionsidecar.session.RecordToolCallRequest;
 import dev.sessionsidecar.session.SessionService;
 import dev.sessionsidecar.session.StartSessionRequest;
-import dev.sessionsidecar.session.ToolCallService;
+import dev.sessionsidecar.task.AgentTaskList;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 
 /**
- * Turns hook events of Claude Code (and of Codex, which sends the same shapes) into sessions and
- * tool calls: SessionStart starts or resumes, PreToolUse and PostToolUse(Failure) make one tool
- * call (paired by tool_use_id, idempotent), SessionEnd ends, the rest bump activity. A session the
- * sidecar has not seen yet (hooks added mid-session) is started from the first event that names it.
+ * Turns hook events of Claude Code (and of Codex, which sends the same shapes) into sessions, tool
+ * calls and tasks: SessionStart starts or resumes, the tool events make tool calls ({@link
+ * HookToolCalls}), TaskCreated and TaskCompleted mirror the agent's task list, SessionEnd ends, the
+ * rest bump activity. A session the sidecar has not seen yet (hooks added mid-session) is started
+ * from the first event that names it.
  */
 @ApplicationScoped
 class AgentHooks {
@@ -37,21 +33,18 @@ class AgentHooks {
 
   private final SessionService sessions;
   private final CurrentSession current;
-  private final ToolCallService toolCalls;
-  private final PendingToolUses pending;
-  private final Timestamps time;
+  private final HookToolCalls toolCalls;
+  private final AgentTaskList taskList;
 
   AgentHooks(
       SessionService sessions,
       CurrentSession current,
-      ToolCallService toolCalls,
-      PendingToolUses pending,
-      Timestamps time) {
+      HookToolCalls toolCalls,
+      AgentTaskList taskList) {
     this.sessions = sessions;
     this.current = current;
     this.toolCalls = toolCalls;
-    this.pending = pending;
-    this.time = time;
+    this.taskList = taskList;
   }
 
   /** Applies one event; unknown events change nothing. */
@@ -63,16 +56,18 @@ class AgentHooks {
     String sessionId = event.sessionId();
     switch (name) {
       case "SessionStart" -> start(event, sessionId);
-      case "PreToolUse" -> preToolUse(event, sessionId);
-      case "PostToolUse" -> postToolUse(event, sessionId, true);
-      case "PostToolUseFailure" -> postToolUse(event, sessionId, false);
+      case "PreToolUse" -> activity(event, sessionId, () -> toolCalls.announced(event));
+      case "PostToolUse" -> toolCall(event, sessionId, true);
+      case "PostToolUseFailure" -> toolCall(event, sessionId, false);
+      case "PostToolBatch" -> activity(event, sessionId, () -> toolCalls.batch(event, sessionId));
+      case "TaskCreated" -> taskList(event, sessionId, false);
+      case "TaskCompleted" -> taskList(event, sessionId, true);
       case "SessionEnd" -> end(event, sessionId);
       case "StopFailure" -> stopFailure(event, sessionId);
       case "PostCompact" -> postCompact(event, sessionId);
       default -> {
         if (ACTIVITY.contains(name)) {
-          known(event, sessionId);
-          QuarkusTransaction.requiringNew().run(() -> current.recordActivity(sessionId));
+          activity(event, sessionId, () -> {});
         }
       }
     }
@@ -109,53 +104,37 @@ class AgentHooks {
             .withSource(source != null && SOURCES.contains(source) ? source : null));
   }
 
-  private void preToolUse(HookEvent event, String sessionId) {
+  /** An event that records nothing of its own (or nothing new) but shows the session active. */
+  private void activity(HookEvent event, String sessionId, Runnable first) {
     known(event, sessionId);
-    String toolUseId = event.text("tool_use_id", 200);
-    if (toolUseId != null) {
-      pending.started(toolUseId, time.now());
-    }
+    first.run();
     QuarkusTransaction.requiringNew().run(() -> current.recordActivity(sessionId));
   }
 
-  private void postToolUse(HookEvent event, String sessionId, boolean ok) {
+  /** A recorded tool call makes the session active by itself. */
+  private void toolCall(HookEvent event, String sessionId, boolean ok) {
     known(event, sessionId);
-    String toolUseId = event.text("tool_use_id", 200);
-    Instant now = time.now();
-    Instant started = toolUseId == null ? null : pending.finished(toolUseId);
-    Long duration = event.number("duration_ms");
-    if (duration == null && started != null) {
-      duration = Duration.between(started, now).toMillis();
-    }
-    String tool = event.text("tool_name", 200);
-    toolCalls.record(
-        sessionId,
-        new RecordToolCallRequest(
-            toolUseId,
-            tool == null ? "unknown" : tool,
-            event.node("tool_input"),
-            ok,
-            ok ? null : errorOf(event),
-            ok ? event.summary("tool_response", 2000) : null,
-            duration,
-            started,
-            agentOf(event),
-            event.text("prompt_id", 200)));
+    toolCalls.finished(event, sessionId, ok);
   }
 
-  /** The subagent a tool event came from (its type, else its id); null for the main agent. */
-  private static String agentOf(HookEvent event) {
-    String type = event.text("agent_type", 200);
-    return type != null ? type : event.text("agent_id", 200);
-  }
-
-  private static String errorOf(HookEvent event) {
-    String error = event.summary("error", 4000);
-    JsonNode interrupted = event.node("is_interrupt");
-    if (interrupted != null && interrupted.asBoolean()) {
-      return error == null ? "interrupted" : "interrupted: " + error;
+  /** Claude Code's own task list: each entry is an external task of the session. */
+  private void taskList(HookEvent event, String sessionId, boolean done) {
+    known(event, sessionId);
+    String entryId = event.text("task_id", 200);
+    if (entryId == null) {
+      throw ApiException.invalidArgument("task_id", "is required for " + event.name());
     }
-    return error == null ? "failed" : error;
+    AgentTaskList.Entry entry =
+        new AgentTaskList.Entry(
+            sessionId,
+            entryId,
+            event.text("task_subject", 500),
+            event.text("task_description", 1000));
+    if (done) {
+      taskList.completed(entry);
+    } else {
+      taskList.created(entry);
+    }
   }
 
   private void end(HookEvent event, String sessionId) {

@@ -37,8 +37,9 @@ public class HookResource {
       summary = "Take one Claude Code hook event",
       description =
           "The hook input as Claude Code sends it. SessionStart, PreToolUse, PostToolUse,"
-              + " PostToolUseFailure, StopFailure, PostCompact, SessionEnd and the activity"
-              + " events are recorded; other events and unknown fields are ignored. Answers {}: no"
+              + " PostToolUseFailure, PostToolBatch, TaskCreated, TaskCompleted, StopFailure,"
+              + " PostCompact, SessionEnd and the activity events are recorded; other events and"
+              + " unknown fields are ignored. Answers {}: no"
               + " decision; while a budget with action block is used up, PreToolUse gets a deny"
               + " decision and UserPromptSubmit a block decision, in the hooks reference's shapes.")
   public Map<String, Object> claudeCode(JsonNode body) {

@@ -23,7 +23,8 @@ public record Problem(
   /** One field that was wrong and why. */
   public record FieldError(String field, String message) {}
 
-  static Problem of(ProblemCode code, String detail, String instance, List<FieldError> errors) {
+  public static Problem of(
+      ProblemCode code, String detail, String instance, List<FieldError> errors) {
     return of(code, detail, instance, errors, null);
   }
 

@@ -59,8 +59,20 @@ public class TaskRegistration {
 
   private TaskView createInTransaction(CreateTaskRequest request) {
     Instant now = time.now();
+    Task task = draft(UUID.randomUUID().toString(), request, now);
+    if (TaskHandlers.EXTERNAL.equals(request.kind())) {
+      registerForAgent(task, request, now);
+    } else {
+      queueForSidecar(task, request, now);
+    }
+    task.persist();
+    return TaskView.of(task, mapper);
+  }
+
+  /** A task with what every task has (times, ttl, instance); the caller gives it an owner. */
+  Task draft(String taskId, CreateTaskRequest request, Instant now) {
     Task task = new Task();
-    task.taskId = UUID.randomUUID().toString();
+    task.taskId = taskId;
     task.kind = request.kind();
     task.instanceId = instance.id();
     task.sessionId = request.sessionId();
@@ -71,17 +83,11 @@ public class TaskRegistration {
         request.pollInterval() != null
             ? request.pollInterval()
             : settings.pollInterval().toMillis();
-    if (TaskHandlers.EXTERNAL.equals(request.kind())) {
-      registerForAgent(task, request, now);
-    } else {
-      queueForSidecar(task, request, now);
-    }
-    task.persist();
-    return TaskView.of(task, mapper);
+    return task;
   }
 
   /** An agent's own task: it reports on it through PATCH; nothing runs here. */
-  private static void registerForAgent(Task task, CreateTaskRequest request, Instant now) {
+  static void registerForAgent(Task task, CreateTaskRequest request, Instant now) {
     if (request.title() == null) {
       throw ApiException.invalidArgument("title", "is required for an external task");
     }

@@ -192,6 +192,27 @@ class McpTest {
     assertEquals(413, huge.statusCode());
   }
 
+  @Test
+  void theLegacySseTransportIsClosedAndSaysHowToOpenIt() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String base = root.toString().replaceAll("/$", "");
+    HttpResponse<String> sse =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/mcp/sse"))
+                .header("Accept", "text/event-stream")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(404, sse.statusCode());
+    assertThat(
+        sse.headers().firstValue("Content-Type").orElse(""),
+        startsWith("application/problem+json"));
+    assertThat(sse.body(), containsString("sidecar.mcp.legacy-sse=true"));
+    HttpResponse<String> message =
+        post(http, URI.create(base + "/mcp/messages/abc"), "{\"jsonrpc\":\"2.0\",\"id\":1}");
+    assertEquals(404, message.statusCode());
+    assertThat(message.body(), containsString("Streamable HTTP at /mcp"));
+  }
+
   private static HttpResponse<String> post(HttpClient http, URI uri, String body) throws Exception {
     return http.send(
         HttpRequest.newBuilder(uri)

@@ -1,10 +1,10 @@
 package dev.sessionsidecar.otlp;
 
 import static dev.sessionsidecar.otlp.OtlpTest.endpoint;
-import static dev.sessionsidecar.otlp.OtlpTest.number;
-import static dev.sessionsidecar.otlp.OtlpTest.text;
 import static dev.sessionsidecar.testing.Api.newProject;
 import static dev.sessionsidecar.testing.Api.newSession;
+import static dev.sessionsidecar.testing.OtlpJson.number;
+import static dev.sessionsidecar.testing.OtlpJson.text;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;

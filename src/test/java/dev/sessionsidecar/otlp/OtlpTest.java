@@ -4,6 +4,8 @@ import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
 import static dev.sessionsidecar.testing.Api.newProject;
 import static dev.sessionsidecar.testing.Api.newSession;
 import static dev.sessionsidecar.testing.Api.tool;
+import static dev.sessionsidecar.testing.OtlpJson.number;
+import static dev.sessionsidecar.testing.OtlpJson.text;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -249,14 +251,6 @@ class OtlpTest {
         .post(endpoint("traces"))
         .then()
         .statusCode(200);
-  }
-
-  static String text(String key, String value) {
-    return ",{\"key\":\"" + key + "\",\"value\":{\"stringValue\":\"" + value + "\"}}";
-  }
-
-  static String number(String key, long value) {
-    return ",{\"key\":\"" + key + "\",\"value\":{\"intValue\":\"" + value + "\"}}";
   }
 
   static String span(String traceId, String spanId, String operation, String extra) {

@@ -1,0 +1,123 @@
+package dev.sessionsidecar.hook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.Timestamps;
+import dev.sessionsidecar.session.RecordToolCallRequest;
+import dev.sessionsidecar.session.ToolCallService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Tool calls from hook events: PreToolUse notes the start, PostToolUse(Failure) records the call,
+ * and PostToolBatch records the calls of a batch that no PostToolUse reported, all keyed by
+ * tool_use_id so that a call is stored once whichever events carry it.
+ */
+@ApplicationScoped
+class HookToolCalls {
+
+  /** What a batch-only call is called when its entry says nothing about why it did not run. */
+  static final String NOT_RUN = "denied or blocked before it ran (reported only by PostToolBatch)";
+
+  private final ToolCallService toolCalls;
+  private final PendingToolUses pending;
+  private final Timestamps time;
+
+  HookToolCalls(ToolCallService toolCalls, PendingToolUses pending, Timestamps time) {
+    this.toolCalls = toolCalls;
+    this.pending = pending;
+    this.time = time;
+  }
+
+  void announced(HookEvent event) {
+    String toolUseId = event.text("tool_use_id", 200);
+    if (toolUseId != null) {
+      pending.started(toolUseId, time.now());
+    }
+  }
+
+  /** A PostToolUse (ok) or PostToolUseFailure (not ok). */
+  void finished(HookEvent event, String sessionId, boolean ok) {
+    String error = ok ? null : errorOf(event);
+    record(event, sessionId, ok, error, agentOf(event), event.text("prompt_id", 200));
+  }
+
+  /**
+   * A PostToolBatch: Claude Code sends it after the PostToolUse hooks of the batch have returned,
+   * so an entry whose tool_use_id is not recorded yet is a call that never ran to a result: denied
+   * at the permission prompt or blocked by the sandbox. It is recorded as failed, with the entry's
+   * response as the reason. Entries without a tool_use_id cannot be matched and are skipped.
+   */
+  void batch(HookEvent event, String sessionId) {
+    JsonNode calls = event.node("tool_calls");
+    if (calls == null || calls.isNull()) {
+      return;
+    }
+    if (!calls.isArray()) {
+      throw ApiException.invalidArgument(
+          "tool_calls", "must be an array of {tool_name, tool_input, tool_use_id, tool_response}");
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      if (!calls.get(i).isObject()) {
+        throw ApiException.invalidArgument("tool_calls[" + i + "]", "must be a JSON object");
+      }
+    }
+    String agent = agentOf(event);
+    String promptId = event.text("prompt_id", 200);
+    for (JsonNode entry : calls) {
+      HookEvent call = new HookEvent(entry, event.client());
+      if (call.text("tool_use_id", 200) != null) {
+        record(call, sessionId, false, notRunReason(call), agent, promptId);
+      }
+    }
+  }
+
+  private void record(
+      HookEvent call, String sessionId, boolean ok, String error, String agent, String promptId) {
+    String toolUseId = call.text("tool_use_id", 200);
+    Instant now = time.now();
+    Instant started = toolUseId == null ? null : pending.finished(toolUseId);
+    Long duration = call.number("duration_ms");
+    if (duration == null && started != null) {
+      duration = Duration.between(started, now).toMillis();
+    }
+    String tool = call.text("tool_name", 200);
+    toolCalls.record(
+        sessionId,
+        new RecordToolCallRequest(
+            toolUseId,
+            tool == null ? "unknown" : tool,
+            call.node("tool_input"),
+            ok,
+            error,
+            ok ? call.summary("tool_response", 2000) : null,
+            duration,
+            started,
+            agent,
+            promptId));
+  }
+
+  private static String notRunReason(HookEvent call) {
+    String said = call.summary("error", 4000);
+    if (said == null) {
+      said = call.summary("tool_response", 4000);
+    }
+    return said == null ? NOT_RUN : said;
+  }
+
+  /** The subagent an event came from (its type, else its id); null for the main agent. */
+  private static String agentOf(HookEvent event) {
+    String type = event.text("agent_type", 200);
+    return type != null ? type : event.text("agent_id", 200);
+  }
+
+  private static String errorOf(HookEvent event) {
+    String error = event.summary("error", 4000);
+    JsonNode interrupted = event.node("is_interrupt");
+    if (interrupted != null && interrupted.asBoolean()) {
+      return error == null ? "interrupted" : "interrupted: " + error;
+    }
+    return error == null ? "failed" : error;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.sessionsidecar.task;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.platform.Timestamps;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * An agent's own task list (Claude Code's TaskCreated and TaskCompleted hooks) kept as external
+ * tasks: one task per entry of a session's list, whose id is derived from the session and the
+ * entry's id, so that an event delivered twice changes nothing.
+ */
+@ApplicationScoped
+public class AgentTaskList {
+
+  /** What an entry of the list is, for the task it becomes. */
+  public record Entry(String sessionId, String entryId, String subject, String description) {}
+
+  private final TaskRegistration registration;
+  private final Timestamps time;
+  private final ObjectMapper mapper;
+
+  AgentTaskList(TaskRegistration registration, Timestamps time, ObjectMapper mapper) {
+    this.registration = registration;
+    this.time = time;
+    this.mapper = mapper;
+  }
+
+  /** The entry was added to the list: its task is working (created once). */
+  public TaskView created(Entry entry) {
+    return retryOnce(() -> view(existingOrNew(entry)));
+  }
+
+  /** The entry was marked done: its task completes, unless it is already final (then unchanged). */
+  public TaskView completed(Entry entry) {
+    return retryOnce(
+        () -> {
+          Task task = existingOrNew(entry);
+          if (!task.status.isFinal()) {
+            task.complete(null, "completed in the agent's task list", time.now());
+          }
+          return view(task);
+        });
+  }
+
+  /** The task id of an entry: the same for the same session and entry, never a random one. */
+  static String taskId(String sessionId, String entryId) {
+    String name = "agent-task-list\n" + sessionId + "\n" + entryId;
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  private Task existingOrNew(Entry entry) {
+    String id = taskId(entry.sessionId(), entry.entryId());
+    Task task = Task.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    if (task != null) {
+      return task;
+    }
+    String title = entry.subject() != null ? entry.subject() : "task " + entry.entryId();
+    CreateTaskRequest request =
+        new CreateTaskRequest(TaskHandlers.EXTERNAL, title, entry.sessionId(), null, null, null);
+    Instant now = time.now();
+    Task created = registration.draft(id, request, now);
+    TaskRegistration.registerForAgent(created, request, now);
+    created.statusMessage = entry.description();
+    created.persistAndFlush();
+    return created;
+  }
+
+  /** Two deliveries of one new entry at once collide on the id; the loser reads the winner's. */
+  private static TaskView retryOnce(Callable<TaskView> work) {
+    try {
+      return QuarkusTransaction.requiringNew().call(work);
+    } catch (ConstraintViolationException raced) {
+      return QuarkusTransaction.requiringNew().call(work);
+    }
+  }
+
+  private TaskView view(Task task) {
+    return TaskView.of(task, mapper);
+  }
+}
