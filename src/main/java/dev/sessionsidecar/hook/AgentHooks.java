@@ -120,14 +120,10 @@ class AgentHooks {
   /** Claude Code's own task list: each entry is an external task of the session. */
   private void taskList(HookEvent event, String sessionId, boolean done) {
     known(event, sessionId);
-    String entryId = event.text("task_id", 200);
-    if (entryId == null) {
-      throw ApiException.invalidArgument("task_id", "is required for " + event.name());
-    }
     AgentTaskList.Entry entry =
         new AgentTaskList.Entry(
             sessionId,
-            entryId,
+            event.required("task_id", 200),
             event.text("task_subject", 500),
             event.text("task_description", 1000));
     if (done) {

@@ -44,6 +44,19 @@ record HookEvent(JsonNode body, String client) {
     return PlainText.oneLine(node.asText(), max);
   }
 
+  /** A string field that must be there, whole: 1 to {@code max} characters, else a 400. */
+  String required(String field, int max) {
+    JsonNode node = body.get(field);
+    if (node == null
+        || !node.isTextual()
+        || node.asText().isBlank()
+        || node.asText().length() > max) {
+      throw ApiException.invalidArgument(
+          field, "is required for " + name() + ": a string of 1 to " + max + " characters");
+    }
+    return PlainText.oneLine(node.asText(), max);
+  }
+
   /** A one-line form of a field of any type, cut to {@code max} characters. */
   String summary(String field, int max) {
     JsonNode node = body.get(field);

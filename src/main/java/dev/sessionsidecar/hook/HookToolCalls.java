@@ -20,6 +20,9 @@ class HookToolCalls {
   /** What a batch-only call is called when its entry says nothing about why it did not run. */
   static final String NOT_RUN = "denied or blocked before it ran (reported only by PostToolBatch)";
 
+  /** A batch is one model turn's parallel calls: far fewer than this. */
+  static final int MAX_BATCH = 500;
+
   private final ToolCallService toolCalls;
   private final PendingToolUses pending;
   private final Timestamps time;
@@ -57,6 +60,10 @@ class HookToolCalls {
     if (!calls.isArray()) {
       throw ApiException.invalidArgument(
           "tool_calls", "must be an array of {tool_name, tool_input, tool_use_id, tool_response}");
+    }
+    if (calls.size() > MAX_BATCH) {
+      throw ApiException.invalidArgument(
+          "tool_calls", "has " + calls.size() + " entries; at most " + MAX_BATCH);
     }
     for (int i = 0; i < calls.size(); i++) {
       if (!calls.get(i).isObject()) {

@@ -11,7 +11,7 @@ final class OtlpText {
 
   /** One line of at most {@code max} characters, ellipsis included; null when nothing is left. */
   static String cut(String text, int max) {
-    String line = PlainText.oneLine(text, max - 1);
+    String line = PlainText.oneLine(text, max);
     return line == null || line.isEmpty() ? null : line;
   }
 

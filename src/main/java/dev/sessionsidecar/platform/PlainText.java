@@ -12,8 +12,8 @@ public final class PlainText {
 
   /**
    * The text on one line: runs of whitespace, control characters and unpaired surrogates become one
-   * space, the ends are stripped, and it is cut to {@code max} characters with an ellipsis after
-   * them when it was longer. Null stays null.
+   * space, the ends are stripped, and it is cut to at most {@code max} characters, an ellipsis
+   * included, when it was longer (so it fits a column of that size). Null stays null.
    */
   public static String oneLine(String text, int max) {
     if (text == null) {
@@ -22,8 +22,8 @@ public final class PlainText {
     return abbreviate(text.replaceAll("[\\s\\p{Cc}\\p{Cs}]+", " ").strip(), max);
   }
 
-  /** The text cut to {@code max} characters, with an ellipsis when it was longer. */
+  /** The text cut to at most {@code max} characters, the last an ellipsis when it was longer. */
   public static String abbreviate(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max) + "…";
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 }

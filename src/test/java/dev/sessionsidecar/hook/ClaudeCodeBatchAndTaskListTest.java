@@ -5,6 +5,7 @@ import static dev.sessionsidecar.hook.ClaudeCodeHookTest.post;
 import static dev.sessionsidecar.hook.ClaudeCodeHookTest.with;
 import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -147,6 +149,14 @@ class ClaudeCodeBatchAndTaskListTest {
             400,
             "invalid_argument")
         .body("errors[0].field", equalTo("tool_calls[1]"));
+    List<Map<String, Object>> tooMany =
+        Collections.nCopies(
+            HookToolCalls.MAX_BATCH + 1, Map.of("tool_name", "Read", "tool_use_id", "toolu_x"));
+    assertProblem(
+            post(with(event("PostToolBatch", session, CWD), "tool_calls", tooMany)),
+            400,
+            "invalid_argument")
+        .body("detail", containsString("at most " + HookToolCalls.MAX_BATCH));
     given().get("/v1/sessions/{id}/tool-calls", session).then().body("items", hasSize(0));
   }
 
@@ -234,6 +244,32 @@ class ClaudeCodeBatchAndTaskListTest {
             "invalid_argument")
         .body("errors[0].field", equalTo("task_id"));
     assertEquals(1, tasksOf(first).size());
+  }
+
+  @Test
+  void overLongFieldsAreCutToFitAndAnOverLongEntryIdIsRefused() {
+    String session = UUID.randomUUID().toString();
+    String longName = "T".repeat(300);
+    post(with(
+            event("PostToolBatch", session, CWD),
+            "tool_calls",
+            List.of(Map.of("tool_name", longName, "tool_use_id", "toolu_long"))))
+        .statusCode(200);
+    given()
+        .get("/v1/sessions/{id}/tool-calls", session)
+        .then()
+        .body("items[0].tool", equalTo("T".repeat(199) + "…"));
+    post(with(event("TaskCreated", session, CWD), "task_id", "1", "task_subject", "S".repeat(3000)))
+        .statusCode(200);
+    assertEquals(500, ((String) tasksOf(session).get(0).get("title")).length());
+    assertProblem(
+            post(with(event("TaskCompleted", session, CWD), "task_id", "9".repeat(201))),
+            400,
+            "invalid_argument")
+        .body("errors[0].field", equalTo("task_id"));
+    assertProblem(
+            post(with(event("TaskCreated", session, CWD), "task_id", 12)), 400, "invalid_argument")
+        .body("detail", containsString("a string of 1 to 200 characters"));
   }
 
   private static List<Map<String, Object>> tasksOf(String session) {

@@ -152,8 +152,8 @@ class PonderHandler implements TaskHandler {
     return new Finding(
         f.source(),
         f.kind(),
-        PlainText.abbreviate(f.title(), MAX_TITLE - 1),
-        f.detail() == null ? null : PlainText.abbreviate(f.detail(), 3999),
+        PlainText.abbreviate(f.title(), MAX_TITLE),
+        f.detail() == null ? null : PlainText.abbreviate(f.detail(), 4000),
         f.evidence(),
         f.confidence(),
         key);
