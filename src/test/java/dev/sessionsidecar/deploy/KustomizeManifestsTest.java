@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -63,6 +64,22 @@ class KustomizeManifestsTest {
   }
 
   @Test
+  void theJvmOverlayRunsTheJvmImageWithMoreMemoryThanTheNativeBase() throws Exception {
+    Container base = sidecar(pod(render("deploy/k8s/base")));
+    Container jvm = sidecar(pod(render("deploy/k8s/overlays/jvm")));
+    assertTrue(jvm.getImage().endsWith("-jvm"), jvm.getImage());
+    assertEquals(new Quantity("320Mi"), jvm.getResources().getRequests().get("memory"));
+    assertEquals(new Quantity("512Mi"), jvm.getResources().getLimits().get("memory"));
+    assertTrue(
+        Quantity.getAmountInBytes(base.getResources().getLimits().get("memory"))
+                .compareTo(Quantity.getAmountInBytes(jvm.getResources().getLimits().get("memory")))
+            < 0,
+        "the native base asks for less");
+    assertEquals(
+        base.getResources().getRequests().get("cpu"), jvm.getResources().getRequests().get("cpu"));
+  }
+
+  @Test
   void theOverlayKeepsTheDataOnAClaimAndRecreatesThePod() throws Exception {
     List<HasMetadata> objects = render("deploy/k8s/overlays/persistent-data");
     assertTrue(objects.stream().anyMatch(o -> o instanceof PersistentVolumeClaim));
@@ -83,11 +100,7 @@ class KustomizeManifestsTest {
             .findFirst()
             .orElseThrow();
     assertEquals("REPLACE-ME", secret.getStringData().get("password"), "a placeholder only");
-    Container sidecar =
-        pod(objects).getInitContainers().stream()
-            .filter(c -> c.getName().equals("session-sidecar"))
-            .findFirst()
-            .orElseThrow();
+    Container sidecar = sidecar(pod(objects));
     assertTrue(sidecar.getImage().endsWith("-postgresql"), "an image built for PostgreSQL");
     Map<String, EnvVar> env =
         sidecar.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
@@ -120,11 +133,7 @@ class KustomizeManifestsTest {
     int apiPort = Integer.parseInt(config.getProperty("quarkus.http.port"));
     int managementPort = Integer.parseInt(config.getProperty("quarkus.management.port"));
     PodSpec pod = pod(render("deploy/k8s/base"));
-    Container sidecar =
-        pod.getInitContainers().stream()
-            .filter(c -> c.getName().equals("session-sidecar"))
-            .findFirst()
-            .orElseThrow();
+    Container sidecar = sidecar(pod);
     assertEquals("Always", sidecar.getRestartPolicy(), "an init container that keeps running");
     Map<String, Integer> ports =
         sidecar.getPorts().stream()
@@ -178,6 +187,13 @@ class KustomizeManifestsTest {
 
   private static PodSpec pod(List<HasMetadata> objects) {
     return deployment(objects).getSpec().getTemplate().getSpec();
+  }
+
+  private static Container sidecar(PodSpec pod) {
+    return pod.getInitContainers().stream()
+        .filter(c -> c.getName().equals("session-sidecar"))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Volume volume(PodSpec pod, String name) {
