@@ -24,6 +24,9 @@ final class ClaudeCodeEvents {
   private static final Set<String> API_ERROR = Set.of("claude_code.api_error", "api_error");
   private static final Set<String> TOOL_RESULT = Set.of("claude_code.tool_result", "tool_result");
 
+  /** The client of sessions that Claude Code's hooks started. */
+  static final String HOOK_CLIENT = "claude-code";
+
   private final ObjectMapper mapper;
 
   ClaudeCodeEvents(ObjectMapper mapper) {
@@ -45,7 +48,11 @@ final class ClaudeCodeEvents {
       return Optional.of(new Mapped.Usage(session, apiError(log, a, at, duration)));
     }
     if (TOOL_RESULT.contains(name)) {
-      return Optional.of(new Mapped.ToolUse(session, toolResult(log, a, at, duration)));
+      RecordToolCallRequest call = toolResult(log, a, at, duration);
+      return Optional.of(
+          a.text("tool_use_id") != null
+              ? new Mapped.ToolUse(session, call)
+              : new Mapped.UnmatchedToolUse(session, call, HOOK_CLIENT));
     }
     return Optional.empty();
   }

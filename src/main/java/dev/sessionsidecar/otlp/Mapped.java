@@ -17,4 +17,11 @@ sealed interface Mapped {
 
   /** A tool call of a session. */
   record ToolUse(String sessionId, RecordToolCallRequest call) implements Mapped {}
+
+  /**
+   * A tool call an agent reported without the id its hooks use: recorded unless the session is fed
+   * by that agent's hooks ({@code hookClient}), which recorded the same call under its id.
+   */
+  record UnmatchedToolUse(String sessionId, RecordToolCallRequest call, String hookClient)
+      implements Mapped {}
 }

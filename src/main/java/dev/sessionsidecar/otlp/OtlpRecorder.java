@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Stores what the telemetry mapped to, item by item, so one bad item never fails its batch: a
  * session the sidecar has not seen is started in the active project; an item that cannot be stored
- * is counted as rejected with the first reason.
+ * is counted as rejected with the first reason; a tool result without the hooks' id is skipped in a
+ * session the hooks feed (they recorded it already).
  */
 @ApplicationScoped
 class OtlpRecorder {
@@ -52,11 +53,9 @@ class OtlpRecorder {
         if (item instanceof Mapped.Usage u) {
           usage.record(u.record().withSessionId(session));
         } else if (item instanceof Mapped.ToolUse t) {
-          if (session == null) {
-            throw new IllegalArgumentException(
-                "a tool call needs a session: set gen_ai.conversation.id or session.id, and start"
-                    + " a session or a project first");
-          }
+          toolCalls.record(required(session), t.call());
+        } else if (item instanceof Mapped.UnmatchedToolUse t
+            && !t.hookClient().equals(sessions.get(required(session)).client())) {
           toolCalls.record(session, t.call());
         }
         stored++;
@@ -65,6 +64,15 @@ class OtlpRecorder {
       }
     }
     return new Outcome(stored, errors.size(), errors.isEmpty() ? null : errors.get(0));
+  }
+
+  private static String required(String session) {
+    if (session == null) {
+      throw new IllegalArgumentException(
+          "a tool call needs a session: set gen_ai.conversation.id or session.id, and start a"
+              + " session or a project first");
+    }
+    return session;
   }
 
   /** The session id if it is usable: known, or started now in the active project. */

@@ -198,7 +198,10 @@ class ClaudeCodeReplayTest {
     viaHttp++;
   }
 
-  /** Four API requests and one API error, and tool results already recorded by the hooks. */
+  /**
+   * Four API requests and one API error, and tool results of calls the hooks recorded already (with
+   * and without their tool_use_id).
+   */
   private void sendTelemetry() {
     StringBuilder records = new StringBuilder();
     for (int i = 1; i <= 4; i++) {
@@ -224,6 +227,18 @@ class ClaudeCodeReplayTest {
                 text("model", MODEL)
                     + text("error", "529 overloaded")
                     + number("status_code", 529)));
+    // Two results as a release without tool_use_id would send them: the hooks recorded those
+    // calls already, so in a session the hooks feed they are not counted again.
+    for (String command : List.of("step 4", "step 5")) {
+      records
+          .append(",")
+          .append(
+              log(
+                  "claude_code.tool_result",
+                  text("tool_name", "Bash")
+                      + text("success", "true")
+                      + text("tool_parameters", "{\\\"command\\\":\\\"" + command + "\\\"}")));
+    }
     for (String id : List.of("toolu_01", "toolu_02", "toolu_03")) {
       records
           .append(",")
