@@ -8,6 +8,7 @@ import dev.sessionsidecar.session.StartSessionRequest;
 import dev.sessionsidecar.task.AgentTaskList;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -59,7 +60,10 @@ class AgentHooks {
       case "PreToolUse" -> activity(event, sessionId, () -> toolCalls.announced(event));
       case "PostToolUse" -> toolCall(event, sessionId, true);
       case "PostToolUseFailure" -> toolCall(event, sessionId, false);
-      case "PostToolBatch" -> activity(event, sessionId, () -> toolCalls.batch(event, sessionId));
+      case "PostToolBatch" -> {
+        List<HookEvent> entries = HookToolCalls.batchEntries(event);
+        activity(event, sessionId, () -> toolCalls.batch(event, sessionId, entries));
+      }
       case "TaskCreated" -> taskList(event, sessionId, false);
       case "TaskCompleted" -> taskList(event, sessionId, true);
       case "SessionEnd" -> end(event, sessionId);
@@ -119,13 +123,13 @@ class AgentHooks {
 
   /** Claude Code's own task list: each entry is an external task of the session. */
   private void taskList(HookEvent event, String sessionId, boolean done) {
-    known(event, sessionId);
     AgentTaskList.Entry entry =
         new AgentTaskList.Entry(
             sessionId,
             event.required("task_id", 200),
             event.text("task_subject", 500),
             event.text("task_description", 1000));
+    known(event, sessionId);
     if (done) {
       taskList.completed(entry);
     } else {

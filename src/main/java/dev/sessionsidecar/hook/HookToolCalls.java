@@ -8,6 +8,8 @@ import dev.sessionsidecar.session.ToolCallService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Tool calls from hook events: PreToolUse notes the start, PostToolUse(Failure) records the call,
@@ -52,10 +54,23 @@ class HookToolCalls {
    * at the permission prompt or blocked by the sandbox. It is recorded as failed, with the entry's
    * response as the reason. Entries without a tool_use_id cannot be matched and are skipped.
    */
-  void batch(HookEvent event, String sessionId) {
+  void batch(HookEvent event, String sessionId, List<HookEvent> entries) {
+    String agent = agentOf(event);
+    String promptId = event.text("prompt_id", 200);
+    for (HookEvent call : entries) {
+      if (call.text("tool_use_id", 200) != null) {
+        record(call, sessionId, false, notRunReason(call), agent, promptId);
+      }
+    }
+  }
+
+  /**
+   * The entries of a PostToolBatch, checked before anything is written: a 400 names the bad one.
+   */
+  static List<HookEvent> batchEntries(HookEvent event) {
     JsonNode calls = event.node("tool_calls");
     if (calls == null || calls.isNull()) {
-      return;
+      return List.of();
     }
     if (!calls.isArray()) {
       throw ApiException.invalidArgument(
@@ -65,19 +80,14 @@ class HookToolCalls {
       throw ApiException.invalidArgument(
           "tool_calls", "has " + calls.size() + " entries; at most " + MAX_BATCH);
     }
+    List<HookEvent> entries = new ArrayList<>();
     for (int i = 0; i < calls.size(); i++) {
       if (!calls.get(i).isObject()) {
         throw ApiException.invalidArgument("tool_calls[" + i + "]", "must be a JSON object");
       }
+      entries.add(new HookEvent(calls.get(i), event.client()));
     }
-    String agent = agentOf(event);
-    String promptId = event.text("prompt_id", 200);
-    for (JsonNode entry : calls) {
-      HookEvent call = new HookEvent(entry, event.client());
-      if (call.text("tool_use_id", 200) != null) {
-        record(call, sessionId, false, notRunReason(call), agent, promptId);
-      }
-    }
+    return entries;
   }
 
   private void record(

@@ -133,7 +133,7 @@ class ClaudeCodeBatchAndTaskListTest {
   }
 
   @Test
-  void aMalformedBatchIsA400NamingTheFieldAndRecordsNothing() {
+  void aMalformedBatchIsA400NamingTheFieldAndWritesNothing() {
     String session = UUID.randomUUID().toString();
     assertProblem(
             post(with(event("PostToolBatch", session, CWD), "tool_calls", "toolu_1")),
@@ -157,7 +157,7 @@ class ClaudeCodeBatchAndTaskListTest {
             400,
             "invalid_argument")
         .body("detail", containsString("at most " + HookToolCalls.MAX_BATCH));
-    given().get("/v1/sessions/{id}/tool-calls", session).then().body("items", hasSize(0));
+    given().get("/v1/sessions/{id}", session).then().statusCode(404); // nothing was written
   }
 
   @Test
@@ -244,6 +244,9 @@ class ClaudeCodeBatchAndTaskListTest {
             "invalid_argument")
         .body("errors[0].field", equalTo("task_id"));
     assertEquals(1, tasksOf(first).size());
+    String unseen = UUID.randomUUID().toString();
+    post(with(event("TaskCreated", unseen, CWD), "task_id", 3)).statusCode(400);
+    given().get("/v1/sessions/{id}", unseen).then().statusCode(404); // nothing was written
   }
 
   @Test
