@@ -3,16 +3,15 @@ package dev.sessionsidecar.insight;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.RacedInserts;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.Project;
 import dev.sessionsidecar.session.Projects;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Stores findings as insights, one row per project and dedupe key, and dismisses and restores them.
@@ -46,12 +45,8 @@ public class InsightService {
   /** Records a posted finding in the named project, or else in the active one. */
   public Reported report(Finding finding, String projectPath) {
     String path = current.projectPathOrActive(projectPath, "project", "give its path");
-    try {
-      return QuarkusTransaction.requiringNew().call(() -> record(finding, path, true));
-    } catch (ConstraintViolationException raced) {
-      // Two first reports of one project raced to store it; the loser finds it now.
-      return QuarkusTransaction.requiringNew().call(() -> record(finding, path, true));
-    }
+    // Two first reports of one project may race to store it; the loser finds it then.
+    return RacedInserts.inNewTransaction(() -> record(finding, path, true));
   }
 
   /**

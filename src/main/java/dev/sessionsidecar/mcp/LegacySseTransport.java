@@ -1,15 +1,12 @@
 package dev.sessionsidecar.mcp;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sessionsidecar.platform.Problem;
 import dev.sessionsidecar.platform.ProblemCode;
-import io.vertx.core.http.HttpHeaders;
+import dev.sessionsidecar.platform.RouteProblems;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 
 /**
  * Keeps the MCP library's legacy HTTP+SSE transport ({@code /mcp/sse} and its {@code
@@ -40,12 +37,6 @@ class LegacySseTransport {
   }
 
   private void refuse(RoutingContext ctx) {
-    Problem problem = Problem.of(ProblemCode.NOT_FOUND, DETAIL, ctx.request().path(), List.of());
-    ctx.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-    try {
-      ctx.response().end(mapper.writeValueAsString(problem));
-    } catch (JsonProcessingException e) {
-      ctx.response().end();
-    }
+    RouteProblems.send(ctx, mapper, ProblemCode.NOT_FOUND, DETAIL);
   }
 }

@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -78,22 +77,12 @@ public class BodySizeLimit {
     if (ctx.response().headWritten()) {
       return;
     }
-    Problem problem =
-        Problem.of(
-            ProblemCode.PAYLOAD_TOO_LARGE,
-            DETAIL + " Limit: " + maxBytes + " bytes.",
-            ctx.request().path(),
-            List.of());
-    try {
-      ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-      // The rest of the body is not read, so an HTTP/1 connection cannot carry another request;
-      // HTTP/2 forbids the header (each request is its own stream).
-      if (ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
-        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-      }
-      ctx.response().end(mapper.writeValueAsString(problem));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      ctx.response().setStatusCode(413).end();
+    // The rest of the body is not read, so an HTTP/1 connection cannot carry another request;
+    // HTTP/2 forbids the header (each request is its own stream).
+    if (ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+      ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
     }
+    RouteProblems.send(
+        ctx, mapper, ProblemCode.PAYLOAD_TOO_LARGE, DETAIL + " Limit: " + maxBytes + " bytes.");
   }
 }

@@ -23,8 +23,7 @@ public record Problem(
   /** One field that was wrong and why. */
   public record FieldError(String field, String message) {}
 
-  public static Problem of(
-      ProblemCode code, String detail, String instance, List<FieldError> errors) {
+  static Problem of(ProblemCode code, String detail, String instance, List<FieldError> errors) {
     return of(code, detail, instance, errors, null);
   }
 

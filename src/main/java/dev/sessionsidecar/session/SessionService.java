@@ -3,15 +3,14 @@ package dev.sessionsidecar.session;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.Instance;
 import dev.sessionsidecar.platform.ProblemCode;
+import dev.sessionsidecar.platform.RacedInserts;
 import dev.sessionsidecar.platform.SidecarConfig;
 import dev.sessionsidecar.platform.Timestamps;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.exception.ConstraintViolationException;
 
 /** Starts, resumes and ends sessions, and reads one by id; {@link SessionQueries} lists them. */
 @ApplicationScoped
@@ -39,11 +38,7 @@ public class SessionService {
    */
   public Started start(StartSessionRequest request) {
     StartSessionRequest body = request == null ? StartSessionRequest.EMPTY : request;
-    try {
-      return QuarkusTransaction.requiringNew().call(() -> startInTransaction(body));
-    } catch (ConstraintViolationException raced) {
-      return QuarkusTransaction.requiringNew().call(() -> startInTransaction(body));
-    }
+    return RacedInserts.inNewTransaction(() -> startInTransaction(body));
   }
 
   private Started startInTransaction(StartSessionRequest request) {

@@ -1,15 +1,13 @@
 package dev.sessionsidecar.task;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.platform.RacedInserts;
 import dev.sessionsidecar.platform.Timestamps;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * An agent's own task list (Claude Code's TaskCreated and TaskCompleted hooks) kept as external
@@ -34,12 +32,12 @@ public class AgentTaskList {
 
   /** The entry was added to the list: its task is working (created once). */
   public TaskView created(Entry entry) {
-    return retryOnce(() -> view(existingOrNew(entry)));
+    return RacedInserts.inNewTransaction(() -> view(existingOrNew(entry)));
   }
 
   /** The entry was marked done: its task completes, unless it is already final (then unchanged). */
   public TaskView completed(Entry entry) {
-    return retryOnce(
+    return RacedInserts.inNewTransaction(
         () -> {
           Task task = existingOrNew(entry);
           if (!task.status.isFinal()) {
@@ -70,15 +68,6 @@ public class AgentTaskList {
     created.statusMessage = entry.description();
     created.persistAndFlush();
     return created;
-  }
-
-  /** Two deliveries of one new entry at once collide on the id; the loser reads the winner's. */
-  private static TaskView retryOnce(Callable<TaskView> work) {
-    try {
-      return QuarkusTransaction.requiringNew().call(work);
-    } catch (ConstraintViolationException raced) {
-      return QuarkusTransaction.requiringNew().call(work);
-    }
   }
 
   private TaskView view(Task task) {

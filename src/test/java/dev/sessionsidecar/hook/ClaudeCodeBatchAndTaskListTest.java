@@ -2,8 +2,8 @@ package dev.sessionsidecar.hook;
 
 import static dev.sessionsidecar.hook.ClaudeCodeHookTest.event;
 import static dev.sessionsidecar.hook.ClaudeCodeHookTest.post;
-import static dev.sessionsidecar.hook.ClaudeCodeHookTest.with;
 import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
+import static dev.sessionsidecar.testing.Api.with;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

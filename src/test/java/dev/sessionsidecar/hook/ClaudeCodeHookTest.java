@@ -1,6 +1,7 @@
 package dev.sessionsidecar.hook;
 
 import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
+import static dev.sessionsidecar.testing.Api.with;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -117,13 +118,6 @@ class ClaudeCodeHookTest {
             "text", org.hamcrest.Matchers.containsString("last compaction: Refactored the parser"))
         .body("text", org.hamcrest.Matchers.containsString("last failure: rate_limit: 429"));
     post(event("SomethingNewer", session, cwd)).statusCode(200).body(equalTo("{}"));
-  }
-
-  static Map<String, Object> with(Map<String, Object> body, Object... pairs) {
-    for (int i = 0; i < pairs.length; i += 2) {
-      body.put((String) pairs[i], pairs[i + 1]);
-    }
-    return body;
   }
 
   @Test

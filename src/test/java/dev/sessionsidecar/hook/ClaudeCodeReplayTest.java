@@ -1,9 +1,11 @@
 package dev.sessionsidecar.hook;
 
 import static dev.sessionsidecar.hook.ClaudeCodeHookTest.event;
-import static dev.sessionsidecar.hook.ClaudeCodeHookTest.with;
 import static dev.sessionsidecar.testing.Api.tool;
+import static dev.sessionsidecar.testing.Api.with;
+import static dev.sessionsidecar.testing.OtlpJson.logs;
 import static dev.sessionsidecar.testing.OtlpJson.number;
+import static dev.sessionsidecar.testing.OtlpJson.post;
 import static dev.sessionsidecar.testing.OtlpJson.text;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -13,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.testing.OtlpJson;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -247,22 +250,11 @@ class ClaudeCodeReplayTest {
                   "claude_code.tool_result",
                   text("tool_name", "Bash") + text("tool_use_id", id) + text("success", "true")));
     }
-    String body =
-        "{\"resourceLogs\":[{\"resource\":{\"attributes\":["
-            + text("service.name", "claude-code").substring(1)
-            + "]},\"scopeLogs\":[{\"logRecords\":["
-            + records
-            + "]}]}]}";
-    given().contentType("application/json").body(body).post("/otlp/v1/logs").then().statusCode(200);
+    post("logs", logs("claude-code", records.toString())).statusCode(200);
   }
 
   private String log(String name, String attributes) {
-    return "{\"timeUnixNano\":\""
-        + System.currentTimeMillis() * 1_000_000
-        + "\",\"attributes\":["
-        + text("event.name", name).substring(1)
-        + text("session.id", session)
-        + attributes
-        + "]}";
+    long now = System.currentTimeMillis() * 1_000_000;
+    return OtlpJson.event(now, name, "session.id", session, attributes);
   }
 }

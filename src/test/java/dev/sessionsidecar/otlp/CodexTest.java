@@ -1,15 +1,18 @@
 package dev.sessionsidecar.otlp;
 
-import static dev.sessionsidecar.otlp.OtlpTest.endpoint;
 import static dev.sessionsidecar.testing.Api.newProject;
 import static dev.sessionsidecar.testing.Api.newSession;
+import static dev.sessionsidecar.testing.Api.with;
+import static dev.sessionsidecar.testing.OtlpJson.logs;
 import static dev.sessionsidecar.testing.OtlpJson.number;
+import static dev.sessionsidecar.testing.OtlpJson.post;
 import static dev.sessionsidecar.testing.OtlpJson.text;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 
+import dev.sessionsidecar.testing.OtlpJson;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
@@ -35,18 +38,14 @@ class CodexTest {
   }
 
   private static Map<String, Object> input(String event, String session, Object... more) {
-    Map<String, Object> body =
-        new java.util.HashMap<>(
-            Map.of(
-                "hook_event_name", event,
-                "session_id", session,
-                "cwd", "/srv/codex/app",
-                "model", "gpt-5-codex",
-                "transcript_path", "/home/agent/.codex/sessions/x.jsonl"));
-    for (int i = 0; i < more.length; i += 2) {
-      body.put((String) more[i], more[i + 1]);
-    }
-    return body;
+    Map<String, Object> common =
+        Map.of(
+            "hook_event_name", event,
+            "session_id", session,
+            "cwd", "/srv/codex/app",
+            "model", "gpt-5-codex",
+            "transcript_path", "/home/agent/.codex/sessions/x.jsonl");
+    return with(common, more);
   }
 
   @Test
@@ -125,19 +124,9 @@ class CodexTest {
                 + number("duration_ms", 42)
                 + text("success", "true")
                 + text("output", "README.md"));
-    String logs =
-        "{\"resourceLogs\":[{\"resource\":{\"attributes\":["
-            + text("service.name", "codex_cli_rs").substring(1)
-            + "]},\"scopeLogs\":[{\"logRecords\":["
-            + String.join(",", completed, overWebSocket, created, tool)
-            + "]}]}]}";
+    String logs = logs("codex_cli_rs", completed, overWebSocket, created, tool);
     for (int sent = 0; sent < 2; sent++) {
-      given()
-          .contentType("application/json")
-          .body(logs)
-          .post(endpoint("logs"))
-          .then()
-          .statusCode(200);
+      post("logs", logs).statusCode(200);
     }
     // Codex's trace of the same call is not counted again.
     OtlpTest.sendAgentTrace("codex_cli_rs", session, 2000, 300);
@@ -164,10 +153,6 @@ class CodexTest {
   }
 
   private static String event(String name, String session, String attributes) {
-    return "{\"timeUnixNano\":\"1700000000000000000\",\"attributes\":["
-        + text("event.name", name).substring(1)
-        + text("conversation.id", session)
-        + attributes
-        + "]}";
+    return OtlpJson.event(OtlpJson.FIXED_TIME, name, "conversation.id", session, attributes);
   }
 }

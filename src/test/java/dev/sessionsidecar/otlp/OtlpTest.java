@@ -4,14 +4,18 @@ import static dev.sessionsidecar.platform.ProblemAssertions.assertProblem;
 import static dev.sessionsidecar.testing.Api.newProject;
 import static dev.sessionsidecar.testing.Api.newSession;
 import static dev.sessionsidecar.testing.Api.tool;
+import static dev.sessionsidecar.testing.OtlpJson.logs;
 import static dev.sessionsidecar.testing.OtlpJson.number;
+import static dev.sessionsidecar.testing.OtlpJson.post;
 import static dev.sessionsidecar.testing.OtlpJson.text;
+import static dev.sessionsidecar.testing.OtlpJson.traces;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import dev.sessionsidecar.testing.OtlpJson;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.logs.Logger;
@@ -116,16 +120,11 @@ class OtlpTest {
   void anItemThatCannotBeStoredIsAPartialSuccessNotAFailure() {
     newSession(newProject());
     String batch =
-        "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":["
-            + span("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb", "execute_tool", "")
-            + ","
-            + span("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "cccccccccccccccc", "GET /", "")
-            + "]}]}]}";
-    given()
-        .contentType("application/json")
-        .body(batch)
-        .post(endpoint("traces"))
-        .then()
+        traces(
+            null,
+            span("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb", "execute_tool", ""),
+            span("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "cccccccccccccccc", "GET /", ""));
+    post("traces", batch)
         .statusCode(200)
         .contentType("application/json")
         .body("partialSuccess.rejectedSpans", equalTo("1"));
@@ -146,26 +145,21 @@ class OtlpTest {
     // A trace id of its own: span ids are request ids, and the test store outlives a run.
     String trace = java.util.UUID.randomUUID().toString().replace("-", "");
     String batch =
-        "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":["
-            + span(
+        traces(
+            null,
+            span(
                 trace,
                 "1111111111111111",
                 "chat",
-                usage + number("gen_ai.usage.cache_write.input_tokens", 400))
-            + ","
-            + span(
+                usage + number("gen_ai.usage.cache_write.input_tokens", 400)),
+            span(
                 trace,
                 "2222222222222222",
                 "chat",
                 usage
                     + number("gen_ai.usage.cache_write.input_tokens", 400)
-                    + number("gen_ai.usage.cache_creation.input_tokens", 300))
-            + "]}]}]}";
-    given()
-        .contentType("application/json")
-        .body(batch)
-        .post(endpoint("traces"))
-        .then()
+                    + number("gen_ai.usage.cache_creation.input_tokens", 300)));
+    post("traces", batch)
         .statusCode(200)
         .body("partialSuccess.rejectedSpans", equalTo("1"))
         .body("partialSuccess.errorMessage", containsString("disagree"))
@@ -201,17 +195,7 @@ class OtlpTest {
                 + text("status_code", "529")
                 + text("model", "claude-sonnet-4-5"));
     for (int sent = 0; sent < 2; sent++) {
-      given()
-          .contentType("application/json")
-          .body(
-              "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":["
-                  + request
-                  + ","
-                  + error
-                  + "]}]}]}")
-          .post(endpoint("logs"))
-          .then()
-          .statusCode(200);
+      post("logs", logs(null, request, error)).statusCode(200);
     }
     // Claude Code's beta trace of the same call: ignored, the event recorded it.
     sendAgentTrace("claude-code", session, 100, 10);
@@ -224,33 +208,22 @@ class OtlpTest {
   }
 
   private static String event(String name, String session, String attributes) {
-    return "{\"timeUnixNano\":\"1700000000000000000\",\"attributes\":["
-        + text("event.name", name).substring(1)
-        + text("session.id", session)
-        + attributes
-        + "]}";
+    return OtlpJson.event(OtlpJson.FIXED_TIME, name, "session.id", session, attributes);
   }
 
   /** A chat span of the session with these token counts, as the agent's own traces send it. */
   static void sendAgentTrace(String service, String session, long input, long output) {
     String trace =
-        "{\"resourceSpans\":[{\"resource\":{\"attributes\":["
-            + text("service.name", service).substring(1)
-            + "]},\"scopeSpans\":[{\"spans\":["
-            + span(
+        traces(
+            service,
+            span(
                 java.util.UUID.randomUUID().toString().replace("-", ""),
                 "3333333333333333",
                 "chat",
                 text("gen_ai.conversation.id", session)
                     + number("gen_ai.usage.input_tokens", input)
-                    + number("gen_ai.usage.output_tokens", output))
-            + "]}]}]}";
-    given()
-        .contentType("application/json")
-        .body(trace)
-        .post(endpoint("traces"))
-        .then()
-        .statusCode(200);
+                    + number("gen_ai.usage.output_tokens", output)));
+    post("traces", trace).statusCode(200);
   }
 
   static String span(String traceId, String spanId, String operation, String extra) {

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -99,6 +100,15 @@ public final class Api {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** A copy of a JSON body with these key/value pairs added or replaced. */
+  public static Map<String, Object> with(Map<String, Object> body, Object... pairs) {
+    Map<String, Object> copy = new HashMap<>(body);
+    for (int i = 0; i < pairs.length; i += 2) {
+      copy.put((String) pairs[i], pairs[i + 1]);
+    }
+    return copy;
   }
 
   public static ValidatableResponse tool(Object body) {

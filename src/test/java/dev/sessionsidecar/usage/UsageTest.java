@@ -5,6 +5,7 @@ import static dev.sessionsidecar.testing.Api.concurrently;
 import static dev.sessionsidecar.testing.Api.newProject;
 import static dev.sessionsidecar.testing.Api.newSession;
 import static dev.sessionsidecar.testing.Api.tool;
+import static dev.sessionsidecar.testing.Api.with;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -53,14 +54,6 @@ class UsageTest {
     record.put("input_tokens", input);
     record.put("output_tokens", output);
     return record;
-  }
-
-  static Map<String, Object> with(Map<String, Object> record, Object... pairs) {
-    Map<String, Object> copy = new HashMap<>(record);
-    for (int i = 0; i < pairs.length; i += 2) {
-      copy.put((String) pairs[i], pairs[i + 1]);
-    }
-    return copy;
   }
 
   static BigDecimal decimal(ValidatableResponse response, String path) {
