@@ -5,8 +5,9 @@
 # middle and end, and the database's growth per million records written. Five samples along the
 # run show RSS, the live heap after a full GC (jcmd's class histogram; flat means no leak, even
 # when RSS grows because the JVM sizes its heap to the machine) and the data directory's size.
-# JAVA_OPTS passes options to the sidecar's JVM; by default -XX:MaxRAM=512m, so the JVM sizes its
-# heap as it does under the pod's 512 Mi memory limit (deploy/k8s/base/agent.yaml). With
+# JAVA_OPTS passes options to the sidecar's JVM; by default the JVM image's options
+# (deploy/k8s/overlays/jvm/jvm.options) and -XX:MaxRAM=512m, so the JVM sizes its heap as it does
+# under the JVM overlay's 512 Mi memory limit. With
 # -XX:NativeMemoryTracking=summary in JAVA_OPTS the samples also say what the JVM has committed
 # (total, heap, GC structures, classes, code cache, the rest).
 set -euo pipefail
@@ -20,7 +21,7 @@ API_PORT=${API_PORT:-18080}
 MGMT_PORT=${MGMT_PORT:-19000}
 DATA_DIR=$(mktemp -d)/data
 JAR=target/quarkus-app/quarkus-run.jar
-JAVA_OPTS=${JAVA_OPTS:--XX:MaxRAM=512m}
+JAVA_OPTS=${JAVA_OPTS:--XX:MaxRAM=512m @deploy/k8s/overlays/jvm/jvm.options}
 source bench/sidecar.sh
 
 rss() { awk '/VmRSS/ {print int($2 / 1024) " MB"}' "/proc/$SIDECAR/status"; }

@@ -1,5 +1,6 @@
 # Shared by the benchmark scripts: starts and stops the packaged sidecar on loopback ports with
-# its own data directory. Expects API_PORT, MGMT_PORT, DATA_DIR and JAR to be set.
+# its own data directory. Expects API_PORT, MGMT_PORT, DATA_DIR and JAR to be set; JAVA picks the
+# java binary (default: java on PATH), JAVA_OPTS adds options.
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
@@ -7,7 +8,7 @@ H2_JAR=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)
 
 start_sidecar() {
   # shellcheck disable=SC2086 # JAVA_OPTS holds several options
-  java ${JAVA_OPTS:-} -Dquarkus.http.port="$API_PORT" -Dquarkus.management.port="$MGMT_PORT" \
+  "${JAVA:-java}" ${JAVA_OPTS:-} -Dquarkus.http.port="$API_PORT" -Dquarkus.management.port="$MGMT_PORT" \
        -Dsidecar.data-dir="$DATA_DIR" -jar "$JAR" >> "$DATA_DIR.log" 2>&1 &
   SIDECAR=$!
   for _ in $(seq 1 300); do

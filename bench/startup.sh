@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Start-up benchmark: process start to the first 200 on /q/health/ready, and RSS at that
 # moment, median of RUNS (default 5), each on a fresh data directory. Measures the jar as
-# built (target/quarkus-app); with app.aot present (built on JDK 25 by ./mvnw verify) it also
-# measures the AOT cache. Then it builds and measures the yardstick, bench/reference (a bare
-# Quarkus application with the design card's five extensions and one entity), and prints the
-# ratio. JAVA picks the java binary (default: java on PATH); JAVA_OPTS adds options to every
-# start (for example the ones the JVM container ships).
+# built (target/quarkus-app) with no options and with the JVM image's options
+# (deploy/k8s/overlays/jvm/jvm.options); with an AOT cache present (AOT_CACHE, default the app.aot
+# that ./mvnw verify records on JDK 25; bench/aot.sh trains another) it also measures that. Then it builds and measures the yardstick, bench/reference (a
+# bare Quarkus application with the design card's five extensions and one entity), the same two
+# ways, and prints both ratios. JAVA picks the java binary (default: java on PATH); JAVA_OPTS
+# adds options to every start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -42,15 +43,23 @@ measure() {   # label, application directory, java options...
   LAST_MS=$t
 }
 
+SHIPPED=@deploy/k8s/overlays/jvm/jvm.options   # the JVM image's options (deploy/Containerfile.jvm)
 [ -f "$APP/quarkus-run.jar" ] || ./mvnw -B -q package -DskipTests
+[ -f "$REFERENCE/quarkus-run.jar" ] || ./mvnw -B -q -f bench/reference/pom.xml package
 echo "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1)"
 measure "plain jar" "$APP"
-SIDECAR_MS=$LAST_MS
-if [ -f "$APP/app.aot" ]; then
+PLAIN_MS=$LAST_MS
+measure "plain jar, shipped JVM options" "$APP" "$SHIPPED"
+SHIPPED_MS=$LAST_MS
+AOT_CACHE=${AOT_CACHE:-$APP/app.aot}
+if [ -f "$AOT_CACHE" ]; then
   # Adapter caching off: JDK 25.0.3 otherwise warns that cached adapters fail to link.
-  measure "AOT cache" "$APP" -XX:AOTCache="$APP/app.aot" -XX:AOTMode=on \
-    -XX:+UnlockDiagnosticVMOptions -XX:-AOTAdapterCaching
+  measure "AOT cache $AOT_CACHE, shipped JVM options" "$APP" "$SHIPPED" -XX:AOTCache="$AOT_CACHE" \
+    -XX:AOTMode=on -XX:+UnlockDiagnosticVMOptions -XX:-AOTAdapterCaching
 fi
-[ -f "$REFERENCE/quarkus-run.jar" ] || ./mvnw -B -q -f bench/reference/pom.xml package
 measure "reference app (bench/reference)" "$REFERENCE"
-echo "plain jar / reference app: $(awk -v s="$SIDECAR_MS" -v r="$LAST_MS" 'BEGIN { printf "%.2f", s / r }')x"
+REFERENCE_MS=$LAST_MS
+measure "reference app, shipped JVM options" "$REFERENCE" "$SHIPPED"
+ratio() { awk -v s="$1" -v r="$2" 'BEGIN { printf "%.2f", s / r }'; }
+echo "plain jar / reference app: $(ratio "$PLAIN_MS" "$REFERENCE_MS")x;" \
+     "with the shipped JVM options on both: $(ratio "$SHIPPED_MS" "$LAST_MS")x"

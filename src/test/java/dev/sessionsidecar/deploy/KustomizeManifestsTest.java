@@ -80,6 +80,35 @@ class KustomizeManifestsTest {
   }
 
   @Test
+  void theJvmOverlayMountsTheJvmOptionsTheImageStartsWith() throws Exception {
+    Path options = Path.of("deploy/k8s/overlays/jvm/jvm.options");
+    List<HasMetadata> objects = render("deploy/k8s/overlays/jvm");
+    ConfigMap generated =
+        objects.stream()
+            .filter(ConfigMap.class::isInstance)
+            .map(ConfigMap.class::cast)
+            .filter(c -> c.getMetadata().getName().startsWith("session-sidecar-jvm-options"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Files.readString(options), generated.getData().get("jvm.options"));
+    PodSpec pod = pod(objects);
+    assertEquals(
+        generated.getMetadata().getName(), volume(pod, "jvm-options").getConfigMap().getName());
+    var mount =
+        sidecar(pod).getVolumeMounts().stream()
+            .filter(m -> m.getName().equals("jvm-options"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("/app/jvm.options", mount.getMountPath());
+    String containerfile = Files.readString(Path.of("deploy/Containerfile.jvm"));
+    assertTrue(containerfile.contains("WORKDIR /app"), "java runs from /app");
+    assertTrue(containerfile.contains("COPY " + options + " /app/jvm.options"), "the image's copy");
+    assertTrue(
+        containerfile.contains("ENTRYPOINT [\"java\", \"@jvm.options\""),
+        "java reads its options from the file");
+  }
+
+  @Test
   void theOverlayKeepsTheDataOnAClaimAndRecreatesThePod() throws Exception {
     List<HasMetadata> objects = render("deploy/k8s/overlays/persistent-data");
     assertTrue(objects.stream().anyMatch(o -> o instanceof PersistentVolumeClaim));

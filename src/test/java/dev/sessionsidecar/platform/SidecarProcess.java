@@ -27,6 +27,10 @@ final class SidecarProcess {
   private static final int FIRST_CHOSEN_PORT = 20000;
 
   private static final int CHOSEN_PORTS = 12000;
+
+  /** The JVM image's options: the crash and fleet tests run the sidecar as the pod does. */
+  private static final Path SHIPPED_JVM_OPTIONS = Path.of("deploy/k8s/overlays/jvm/jvm.options");
+
   private static final Random RANDOM = new Random();
 
   final int apiPort;
@@ -49,6 +53,7 @@ final class SidecarProcess {
         new ProcessBuilder(
                 List.of(
                     java,
+                    "@" + SHIPPED_JVM_OPTIONS.toAbsolutePath(),
                     "-Dquarkus.http.port=" + apiPort,
                     "-Dquarkus.management.port=" + managementPort,
                     "-Dsidecar.data-dir=" + dataDir.toAbsolutePath(),

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Trains a JDK 25 AOT cache (JEP 483/515) by running the packaged jar the way the JVM image does
+# (deploy/k8s/overlays/jvm/jvm.options) through its start, TRAIN_SECONDS (default 30) of the load
+# run's request mix and a look at the inspection page, then measures start-up with it through
+# bench/startup.sh. What the training run exercises is what the cache has loaded, linked and
+# profiled; ./mvnw verify on JDK 25 records the image's cache from the *IT suite instead.
+# JAVA must be a JDK 25 or later java; AOT_CACHE is where the cache goes (default target/trained.aot).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAVA=${JAVA:?set JAVA to a JDK 25 or later java}
+TRAIN_SECONDS=${TRAIN_SECONDS:-30}
+API_PORT=${API_PORT:-18080}
+MGMT_PORT=${MGMT_PORT:-19000}
+DATA_DIR=$(mktemp -d)/data
+JAR=target/quarkus-app/quarkus-run.jar
+AOT_CACHE=${AOT_CACHE:-target/trained.aot}
+MEASURE_OPTS=${JAVA_OPTS:-}   # the caller's options are for the measurement, not the training
+JAVA_OPTS="@deploy/k8s/overlays/jvm/jvm.options -XX:AOTCacheOutput=$AOT_CACHE"
+source bench/sidecar.sh
+
+rm -f "$AOT_CACHE"
+start_sidecar
+B="http://127.0.0.1:$API_PORT"
+SESSION="train-$(date +%s)"
+curl -sf -XPOST "$B/v1/sessions" -H 'content-type: application/json' \
+     -d "{\"session_id\":\"$SESSION\",\"project_path\":\"/srv/train\"}" >/dev/null
+RATE=100 CONNECTIONS=4 SESSION=$SESSION \
+  wrk -t1 -c4 -d"${TRAIN_SECONDS}s" -s bench/mixed-load.lua "$B" | grep -E 'Requests/sec|Non-2xx' || true
+for page in / /ui/usage /ui/sessions /ui/tasks /ui/insights /ui/recap; do
+  curl -sf "$B$page" >/dev/null
+done
+stop_sidecar   # the JVM writes the cache as it exits
+ls -l "$AOT_CACHE"
+rm -rf "$(dirname "$DATA_DIR")"
+AOT_CACHE=$AOT_CACHE JAVA=$JAVA JAVA_OPTS=$MEASURE_OPTS bash bench/startup.sh
