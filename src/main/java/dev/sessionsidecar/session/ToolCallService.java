@@ -1,12 +1,11 @@
 package dev.sessionsidecar.session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.Instance;
 import dev.sessionsidecar.platform.Page;
+import dev.sessionsidecar.platform.StoredJson;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,20 +20,14 @@ public class ToolCallService {
   private final SessionService sessions;
   private final ToolCallConfig config;
   private final Timestamps time;
-  private final ObjectMapper mapper;
   private final Instance instance;
 
   ToolCallService(
-      SessionService sessions,
-      ToolCallConfig config,
-      Timestamps time,
-      ObjectMapper mapper,
-      Instance instance) {
+      SessionService sessions, ToolCallConfig config, Timestamps time, Instance instance) {
     this.instance = instance;
     this.sessions = sessions;
     this.config = config;
     this.time = time;
-    this.mapper = mapper;
   }
 
   /** The outcome of a record: the stored call, and whether this request created it. */
@@ -122,17 +115,10 @@ public class ToolCallService {
         call.promptId);
   }
 
-  private JsonNode arguments(ToolCall call) {
-    if (call.arguments == null) {
-      return null;
-    }
-    if (call.argumentsTruncated) {
-      return TextNode.valueOf(call.arguments);
-    }
-    try {
-      return mapper.readTree(call.arguments);
-    } catch (JsonProcessingException e) {
-      return TextNode.valueOf(call.arguments);
-    }
+  private static JsonNode arguments(ToolCall call) {
+    // Cut arguments are not JSON any more: they are given back as the text they are.
+    return call.argumentsTruncated
+        ? TextNode.valueOf(call.arguments)
+        : StoredJson.read(call.arguments);
   }
 }

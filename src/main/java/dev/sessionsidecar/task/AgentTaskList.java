@@ -1,6 +1,5 @@
 package dev.sessionsidecar.task;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.platform.RacedInserts;
 import dev.sessionsidecar.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,12 +21,10 @@ public class AgentTaskList {
 
   private final TaskRegistration registration;
   private final Timestamps time;
-  private final ObjectMapper mapper;
 
-  AgentTaskList(TaskRegistration registration, Timestamps time, ObjectMapper mapper) {
+  AgentTaskList(TaskRegistration registration, Timestamps time) {
     this.registration = registration;
     this.time = time;
-    this.mapper = mapper;
   }
 
   /** The entry was added to the list: its task is working (created once). */
@@ -71,6 +68,6 @@ public class AgentTaskList {
   }
 
   private TaskView view(Task task) {
-    return TaskView.of(task, mapper);
+    return TaskView.of(task);
   }
 }

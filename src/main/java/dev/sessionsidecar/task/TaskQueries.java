@@ -1,6 +1,5 @@
 package dev.sessionsidecar.task;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,11 +13,9 @@ import java.util.List;
 public class TaskQueries {
 
   private final Timestamps time;
-  private final ObjectMapper mapper;
 
-  TaskQueries(Timestamps time, ObjectMapper mapper) {
+  TaskQueries(Timestamps time) {
     this.time = time;
-    this.mapper = mapper;
   }
 
   /** Open tasks (newest first), then tasks finished within {@code sinceDays}, newest first. */
@@ -69,6 +66,6 @@ public class TaskQueries {
   }
 
   private TaskView view(Task task) {
-    return TaskView.of(task, mapper);
+    return TaskView.of(task);
   }
 }

@@ -1,7 +1,6 @@
 package dev.sessionsidecar.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.Instance;
 import dev.sessionsidecar.platform.ProblemCode;
@@ -27,7 +26,6 @@ public class TaskRegistration {
   private final TaskExecutor executor;
   private final TaskConfig settings;
   private final Timestamps time;
-  private final ObjectMapper mapper;
   private final Instance instance;
 
   TaskRegistration(
@@ -35,14 +33,12 @@ public class TaskRegistration {
       TaskExecutor executor,
       TaskConfig settings,
       Timestamps time,
-      ObjectMapper mapper,
       Instance instance) {
     this.instance = instance;
     this.handlers = handlers;
     this.executor = executor;
     this.settings = settings;
     this.time = time;
-    this.mapper = mapper;
   }
 
   /** Queues a sidecar task or registers an agent task; a sidecar task starts when there is room. */
@@ -66,7 +62,7 @@ public class TaskRegistration {
       queueForSidecar(task, request, now);
     }
     task.persist();
-    return TaskView.of(task, mapper);
+    return TaskView.of(task);
   }
 
   /** A task with what every task has (times, ttl, instance); the caller gives it an owner. */

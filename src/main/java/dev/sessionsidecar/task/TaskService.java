@@ -1,6 +1,5 @@
 package dev.sessionsidecar.task;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.platform.Timestamps;
@@ -20,12 +19,10 @@ public class TaskService {
 
   private final TaskExecutor executor;
   private final Timestamps time;
-  private final ObjectMapper mapper;
 
-  TaskService(TaskExecutor executor, Timestamps time, ObjectMapper mapper) {
+  TaskService(TaskExecutor executor, Timestamps time) {
     this.executor = executor;
     this.time = time;
-    this.mapper = mapper;
   }
 
   @Transactional
@@ -129,6 +126,6 @@ public class TaskService {
   }
 
   private TaskView view(Task task) {
-    return TaskView.of(task, mapper);
+    return TaskView.of(task);
   }
 }

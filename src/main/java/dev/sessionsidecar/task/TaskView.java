@@ -1,9 +1,8 @@
 package dev.sessionsidecar.task;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.platform.StoredJson;
 import java.time.Instant;
 
 /**
@@ -27,7 +26,7 @@ public record TaskView(
     JsonNode result,
     String error) {
 
-  static TaskView of(Task t, ObjectMapper mapper) {
+  static TaskView of(Task t) {
     return new TaskView(
         t.taskId,
         t.status.wireName(),
@@ -41,18 +40,7 @@ public record TaskView(
         t.title,
         t.sessionId,
         t.progress,
-        json(t.result, mapper),
+        StoredJson.read(t.result),
         t.error);
-  }
-
-  private static JsonNode json(String text, ObjectMapper mapper) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return mapper.readTree(text);
-    } catch (JsonProcessingException e) {
-      return mapper.getNodeFactory().textNode(text);
-    }
   }
 }

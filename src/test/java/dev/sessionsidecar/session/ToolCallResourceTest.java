@@ -5,13 +5,16 @@ import static dev.sessionsidecar.testing.Api.concurrently;
 import static dev.sessionsidecar.testing.Api.newProject;
 import static dev.sessionsidecar.testing.Api.newSession;
 import static dev.sessionsidecar.testing.Api.recordCall;
+import static dev.sessionsidecar.testing.Api.tool;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasLength;
+import static org.hamcrest.Matchers.instanceOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sessionsidecar.platform.StoredJson;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.List;
@@ -134,6 +137,37 @@ class ToolCallResourceTest {
         .body("arguments_truncated", equalTo(true))
         .body("arguments", hasLength(8192))
         .body("arguments", containsString("{\"content\":\"yyy"));
+  }
+
+  @Test
+  void argumentsNestedAsDeepAsARequestMayStayReadable() {
+    String session = newSession(newProject());
+    // 999 levels inside the body's own object: the deepest a request may carry. Given back as
+    // JSON inside a reply, such a value would exceed what Jackson writes; it comes back as text.
+    String deep = "[".repeat(999) + "]".repeat(999);
+    given()
+        .contentType("application/json")
+        .body("{\"tool\":\"Deep\",\"arguments\":" + deep + "}")
+        .post("/v1/sessions/{id}/tool-calls", session)
+        .then()
+        .statusCode(201)
+        .body("arguments", equalTo(deep));
+    given()
+        .get("/v1/sessions/{id}/tool-calls", session)
+        .then()
+        .statusCode(200)
+        .body("items[0].arguments", equalTo(deep));
+    tool(Map.of("action", "get_history", "session_id", session))
+        .statusCode(200)
+        .body("data.tool_calls[0].arguments", equalTo(deep));
+    String shallow = "[".repeat(StoredJson.MAX_DEPTH) + "]".repeat(StoredJson.MAX_DEPTH);
+    given()
+        .contentType("application/json")
+        .body("{\"tool\":\"Nested\",\"arguments\":" + shallow + "}")
+        .post("/v1/sessions/{id}/tool-calls", session)
+        .then()
+        .statusCode(201)
+        .body("arguments", instanceOf(List.class));
   }
 
   @Test

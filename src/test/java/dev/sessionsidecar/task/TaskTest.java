@@ -135,6 +135,19 @@ class TaskTest {
   }
 
   @Test
+  void anAgentTaskResultNestedAsDeepAsARequestMayStaysReadable() {
+    String id = createId(Map.of("kind", "external", "title", "deep result"));
+    String deep = "[".repeat(999) + "]".repeat(999);
+    patch(id, "{\"status\":\"completed\",\"result\":" + deep + "}")
+        .statusCode(200)
+        .body("result", equalTo(deep));
+    get(id).statusCode(200).body("result", equalTo(deep));
+    tool(Map.of("action", "tasks_get", "task_id", id))
+        .statusCode(200)
+        .body("data.result", equalTo(deep));
+  }
+
+  @Test
   void anAgentTaskCancelledAnswersItsNextUpdateWith409AndTheTask() {
     String id = createId(Map.of("kind", "external", "title", "long refactor"));
     tool(Map.of("action", "tasks_cancel", "task_id", id))
