@@ -6,14 +6,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready means the schema is current and the database answers and accepts a write: it stamps a
- * heartbeat row. A shared PostgreSQL that does not answer makes the sidecar unready, never dead.
+ * Ready means the schema is current, no request was refused for a storage failure in the last 15 s,
+ * and the database answers and accepts a write: it stamps a heartbeat row. A shared PostgreSQL that
+ * does not answer makes the sidecar unready, never dead.
  */
 @Readiness
 @ApplicationScoped
@@ -21,10 +24,12 @@ public class DatabaseReadinessCheck implements HealthCheck {
 
   private final AgroalDataSource dataSource;
   private final Schema schema;
+  private final StorageTrouble storageTrouble;
 
-  DatabaseReadinessCheck(AgroalDataSource dataSource, Schema schema) {
+  DatabaseReadinessCheck(AgroalDataSource dataSource, Schema schema, StorageTrouble trouble) {
     this.dataSource = dataSource;
     this.schema = schema;
+    this.storageTrouble = trouble;
   }
 
   @Override
@@ -33,6 +38,15 @@ public class DatabaseReadinessCheck implements HealthCheck {
       return HealthCheckResponse.named("database")
           .down()
           .withData("schema", "not migrated yet")
+          .build();
+    }
+    Optional<Duration> refused = storageTrouble.recent();
+    if (refused.isPresent()) {
+      return HealthCheckResponse.named("database")
+          .down()
+          .withData(
+              "storage",
+              "a request was refused for a storage failure " + refused.get().toSeconds() + " s ago")
           .build();
     }
     try (Connection connection = dataSource.getConnection();

@@ -22,9 +22,11 @@ public class ProblemMappers {
   static final int STORAGE_RETRY_SECONDS = 5;
 
   private final StoreSelection store;
+  private final StorageTrouble storageTrouble;
 
-  ProblemMappers(StoreSelection store) {
+  ProblemMappers(StoreSelection store, StorageTrouble storageTrouble) {
     this.store = store;
+    this.storageTrouble = storageTrouble;
   }
 
   @ServerExceptionMapper
@@ -89,6 +91,7 @@ public class ProblemMappers {
   public Response unexpected(Throwable e, UriInfo uri) {
     if (StorageFailure.in(e)) {
       Log.warnf("Storage failure on %s: %s", path(uri), e.toString());
+      storageTrouble.seen();
       return api(
           new ApiException(
                   ProblemCode.UNAVAILABLE,

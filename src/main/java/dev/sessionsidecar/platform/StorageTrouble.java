@@ -1,0 +1,42 @@
+package dev.sessionsidecar.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Remembers the last request refused for a storage failure, so readiness stays down a while after
+ * one: on a nearly full disk H2 can still fit the readiness probe's one-row update into room its
+ * file already holds while a real write is refused.
+ */
+@ApplicationScoped
+public class StorageTrouble {
+
+  /** Three readiness probe periods: a pod is unready after one failure and ready again after. */
+  static final Duration REMEMBERED = Duration.ofSeconds(15);
+
+  private final Clock clock;
+  private final AtomicReference<Instant> last = new AtomicReference<>();
+
+  StorageTrouble(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** A request was refused because the storage failed. */
+  void seen() {
+    last.set(clock.instant());
+  }
+
+  /** How long ago the last refusal was, if it was within {@link #REMEMBERED}. */
+  Optional<Duration> recent() {
+    Instant at = last.get();
+    if (at == null) {
+      return Optional.empty();
+    }
+    Duration ago = Duration.between(at, clock.instant());
+    return ago.compareTo(REMEMBERED) < 0 ? Optional.of(ago) : Optional.empty();
+  }
+}
