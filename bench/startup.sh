@@ -2,11 +2,12 @@
 # Start-up benchmark: process start to the first 200 on /q/health/ready, and RSS at that
 # moment, median of RUNS (default 5), each on a fresh data directory. Measures the jar as
 # built (target/quarkus-app) with no options and with the JVM image's options
-# (deploy/k8s/overlays/jvm/jvm.options); with an AOT cache present (AOT_CACHE, default the app.aot
-# that ./mvnw verify records on JDK 25; bench/aot.sh trains another) it also measures that. Then it builds and measures the yardstick, bench/reference (a
-# bare Quarkus application with the design card's five extensions and one entity), the same two
-# ways, and prints both ratios. JAVA picks the java binary (default: java on PATH); JAVA_OPTS
-# adds options to every start.
+# (deploy/k8s/overlays/jvm/jvm.options); with an AOT cache present (AOT_CACHE, default the
+# app.aot that ./mvnw verify records on JDK 25; bench/aot.sh trains another) it also measures
+# that. Then it builds and measures the yardstick, bench/reference (a bare Quarkus application
+# with the design card's five extensions and one entity), the same two ways, and prints both
+# ratios. JAVA picks the java binary (default: java on PATH); JAVA_OPTS adds options to every
+# start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}

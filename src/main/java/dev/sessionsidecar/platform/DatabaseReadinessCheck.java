@@ -26,10 +26,11 @@ public class DatabaseReadinessCheck implements HealthCheck {
   private final Schema schema;
   private final StorageTrouble storageTrouble;
 
-  DatabaseReadinessCheck(AgroalDataSource dataSource, Schema schema, StorageTrouble trouble) {
+  DatabaseReadinessCheck(
+      AgroalDataSource dataSource, Schema schema, StorageTrouble storageTrouble) {
     this.dataSource = dataSource;
     this.schema = schema;
-    this.storageTrouble = trouble;
+    this.storageTrouble = storageTrouble;
   }
 
   @Override
