@@ -61,18 +61,22 @@ class DiskTroubleIT {
       fillUntilFull(filler);
 
       int stored = 0;
-      HttpResponse<String> refused = null;
-      for (int i = 0; i < 5_000 && refused == null; i++) {
-        HttpResponse<String> answer = recordCall(sidecar, "before-" + i);
-        if (answer.statusCode() == 201) {
-          stored++;
-        } else {
-          refused = answer;
+      // The first refusal, then another: after a failed write H2 reopens its file and may fit
+      // a write or two into room the file already holds, so the writes in between may be stored
+      // (and are counted); which ones fit is a matter of timing, a refusal again is not.
+      for (String phase : new String[] {"before", "while-full"}) {
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 5_000 && refused == null; i++) {
+          HttpResponse<String> answer = recordCall(sidecar, phase + "-" + i);
+          if (answer.statusCode() == 201) {
+            stored++;
+          } else {
+            refused = answer;
+          }
         }
+        assertNotNull(refused, "a write failed " + phase + " once the disk was full");
+        assertStorageUnavailable(refused);
       }
-      assertNotNull(refused, "a write failed once the disk was full");
-      assertStorageUnavailable(refused);
-      assertStorageUnavailable(recordCall(sidecar, "while-full"));
       awaitStatus(sidecar, "/q/health/ready", 503);
       HttpResponse<String> live = sidecar.get(sidecar.managementUrl("/q/health/live"));
       assertEquals(200, live.statusCode(), "liveness stays UP: restarting would not free space");
@@ -85,7 +89,7 @@ class DiskTroubleIT {
           session.contains("\"tool_calls\":" + (stored + 1)),
           "every acknowledged call and none of the refused ones are stored ("
               + stored
-              + " before the disk filled): "
+              + " before the refusals ended): "
               + session);
     } finally {
       sidecar.stop();
