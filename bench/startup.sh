@@ -6,8 +6,9 @@
 # app.aot that ./mvnw verify records on JDK 25; bench/aot.sh trains another) it also measures
 # that. Then it builds and measures the yardstick, bench/reference (a bare Quarkus application
 # with the design card's five extensions and one entity), the same two ways, and prints both
-# ratios. JAVA picks the java binary (default: java on PATH); JAVA_OPTS adds options to every
-# start.
+# ratios; with both caches present (REFERENCE_AOT_CACHE, made by bench/aot.sh) also the
+# yardstick with its cache and that ratio. JAVA picks the java binary (default: java on PATH);
+# JAVA_OPTS adds options to every start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -53,10 +54,13 @@ PLAIN_MS=$LAST_MS
 measure "plain jar, shipped JVM options" "$APP" "$SHIPPED"
 SHIPPED_MS=$LAST_MS
 AOT_CACHE=${AOT_CACHE:-$APP/app.aot}
+REFERENCE_AOT_CACHE=${REFERENCE_AOT_CACHE:-target/reference.aot}
+# Adapter caching off: JDK 25.0.3 otherwise warns that cached adapters fail to link.
+AOT_FLAGS=(-XX:AOTMode=on -XX:+UnlockDiagnosticVMOptions -XX:-AOTAdapterCaching)
 if [ -f "$AOT_CACHE" ]; then
-  # Adapter caching off: JDK 25.0.3 otherwise warns that cached adapters fail to link.
-  measure "AOT cache $AOT_CACHE, shipped JVM options" "$APP" "$SHIPPED" -XX:AOTCache="$AOT_CACHE" \
-    -XX:AOTMode=on -XX:+UnlockDiagnosticVMOptions -XX:-AOTAdapterCaching
+  measure "AOT cache $AOT_CACHE, shipped JVM options" "$APP" "$SHIPPED" "${AOT_FLAGS[@]}" \
+    -XX:AOTCache="$AOT_CACHE"
+  AOT_MS=$LAST_MS
 fi
 measure "reference app (bench/reference)" "$REFERENCE"
 REFERENCE_MS=$LAST_MS
@@ -64,3 +68,8 @@ measure "reference app, shipped JVM options" "$REFERENCE" "$SHIPPED"
 ratio() { awk -v s="$1" -v r="$2" 'BEGIN { printf "%.2f", s / r }'; }
 echo "plain jar / reference app: $(ratio "$PLAIN_MS" "$REFERENCE_MS")x;" \
      "with the shipped JVM options on both: $(ratio "$SHIPPED_MS" "$LAST_MS")x"
+if [ -n "${AOT_MS:-}" ] && [ -f "$REFERENCE_AOT_CACHE" ]; then
+  measure "reference app, AOT cache $REFERENCE_AOT_CACHE, shipped JVM options" "$REFERENCE" \
+    "$SHIPPED" "${AOT_FLAGS[@]}" -XX:AOTCache="$REFERENCE_AOT_CACHE"
+  echo "with an AOT cache and the shipped JVM options on both: $(ratio "$AOT_MS" "$LAST_MS")x"
+fi
