@@ -7,8 +7,10 @@
 # that. Then it builds and measures the yardstick, bench/reference (a bare Quarkus application
 # with the design card's five extensions and one entity), the same two ways, and prints both
 # ratios; with both caches present (REFERENCE_AOT_CACHE, made by bench/aot.sh) also the
-# yardstick with its cache and that ratio. JAVA picks the java binary (default: java on PATH);
-# JAVA_OPTS adds options to every start.
+# yardstick with its cache and that ratio. Last, the yardstick built with -Psurfaces (the
+# extensions behind the design's other surfaces, no code of theirs) with the shipped options:
+# what those extensions cost by themselves, the rest being the sidecar's own work. JAVA picks
+# the java binary (default: java on PATH); JAVA_OPTS adds options to every start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -17,6 +19,7 @@ API_PORT=${API_PORT:-18080}
 MGMT_PORT=${MGMT_PORT:-19000}
 APP=target/quarkus-app
 REFERENCE=bench/reference/target/quarkus-app
+SURFACES=bench/reference/target/surfaces/quarkus-app
 read -r -a EXTRA <<< "${JAVA_OPTS:-}"
 
 measure() {   # label, application directory, java options...
@@ -48,6 +51,7 @@ measure() {   # label, application directory, java options...
 SHIPPED=@deploy/k8s/overlays/jvm/jvm.options   # the JVM image's options (deploy/Containerfile.jvm)
 [ -f "$APP/quarkus-run.jar" ] || ./mvnw -B -q package -DskipTests
 [ -f "$REFERENCE/quarkus-run.jar" ] || ./mvnw -B -q -f bench/reference/pom.xml package
+[ -f "$SURFACES/quarkus-run.jar" ] || ./mvnw -B -q -f bench/reference/pom.xml package -Psurfaces
 echo "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1)"
 measure "plain jar" "$APP"
 PLAIN_MS=$LAST_MS
@@ -65,9 +69,14 @@ fi
 measure "reference app (bench/reference)" "$REFERENCE"
 REFERENCE_MS=$LAST_MS
 measure "reference app, shipped JVM options" "$REFERENCE" "$SHIPPED"
+REFERENCE_SHIPPED_MS=$LAST_MS
 ratio() { awk -v s="$1" -v r="$2" 'BEGIN { printf "%.2f", s / r }'; }
 echo "plain jar / reference app: $(ratio "$PLAIN_MS" "$REFERENCE_MS")x;" \
-     "with the shipped JVM options on both: $(ratio "$SHIPPED_MS" "$LAST_MS")x"
+     "with the shipped JVM options on both: $(ratio "$SHIPPED_MS" "$REFERENCE_SHIPPED_MS")x"
+measure "reference app with the design's other extensions (-Psurfaces), shipped JVM options" \
+  "$SURFACES" "$SHIPPED"
+echo "what the other extensions alone cost: $(ratio "$LAST_MS" "$REFERENCE_SHIPPED_MS")x the" \
+     "reference app; the sidecar is $(ratio "$SHIPPED_MS" "$LAST_MS")x that"
 if [ -n "${AOT_MS:-}" ] && [ -f "$REFERENCE_AOT_CACHE" ]; then
   measure "reference app, AOT cache $REFERENCE_AOT_CACHE, shipped JVM options" "$REFERENCE" \
     "$SHIPPED" "${AOT_FLAGS[@]}" -XX:AOTCache="$REFERENCE_AOT_CACHE"

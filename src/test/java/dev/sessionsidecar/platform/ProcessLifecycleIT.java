@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -199,6 +200,37 @@ class ProcessLifecycleIT {
       assertEquals("working", task(restarted, agent).get("status").asText());
     } finally {
       restarted.stop();
+    }
+  }
+
+  /** A budget from configuration follows it across restarts: changed in place, gone once unset. */
+  @Test
+  void aConfiguredBudgetFollowsTheConfigurationAcrossRestarts() throws Exception {
+    Path dataDir = temp.resolve("budgets");
+    JsonNode first = budgetsAfterStart(dataDir, Map.of("SIDECAR_BUDGET_SESSION_USD", "1"));
+    assertEquals(1, first.size(), first.toString());
+    assertEquals("config:session-usd", first.get(0).get("origin").asText());
+    assertEquals(0, first.get(0).get("limit_usd").decimalValue().compareTo(BigDecimal.ONE));
+
+    JsonNode changed = budgetsAfterStart(dataDir, Map.of("SIDECAR_BUDGET_SESSION_USD", "2.5"));
+    assertEquals(1, changed.size(), "the seeded budget is updated, not seeded twice: " + changed);
+    assertEquals(first.get(0).get("id").asLong(), changed.get(0).get("id").asLong());
+    assertEquals(
+        0, changed.get(0).get("limit_usd").decimalValue().compareTo(new BigDecimal("2.5")));
+
+    JsonNode unset = budgetsAfterStart(dataDir, Map.of());
+    assertEquals(0, unset.size(), "the key unset, its budget is gone: " + unset);
+  }
+
+  private static JsonNode budgetsAfterStart(Path dataDir, Map<String, String> env)
+      throws Exception {
+    SidecarProcess sidecar = SidecarProcess.start(dataDir, env).awaitReady();
+    try {
+      HttpResponse<String> budgets = sidecar.get(sidecar.apiUrl("/v1/budgets"));
+      assertEquals(200, budgets.statusCode(), budgets.body());
+      return JSON.readTree(budgets.body());
+    } finally {
+      sidecar.stop();
     }
   }
 
