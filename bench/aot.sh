@@ -4,9 +4,10 @@
 # run's request mix and a look at the inspection page, then measures start-up with it through
 # bench/startup.sh. What the training run exercises is what the cache has loaded, linked and
 # profiled; ./mvnw verify on JDK 25 records the image's cache from the *IT suite instead. The
-# yardstick (bench/reference) gets its own cache the same way, so the two compare with AOT too.
-# JAVA must be a JDK 25 or later java; AOT_CACHE is where the cache goes (default target/trained.aot),
-# REFERENCE_AOT_CACHE the yardstick's (default target/reference.aot).
+# yardstick (bench/reference) and its -Psurfaces build get their own caches the same way, so they
+# compare with AOT too. JAVA must be a JDK 25 or later java; AOT_CACHE is where the cache goes
+# (default target/trained.aot), REFERENCE_AOT_CACHE and SURFACES_AOT_CACHE the yardsticks'
+# (target/reference.aot, target/surfaces.aot).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA:?set JAVA to a JDK 25 or later java}
@@ -18,6 +19,8 @@ JAR=target/quarkus-app/quarkus-run.jar
 AOT_CACHE=${AOT_CACHE:-target/trained.aot}
 REFERENCE_AOT_CACHE=${REFERENCE_AOT_CACHE:-target/reference.aot}
 REFERENCE_JAR=bench/reference/target/quarkus-app/quarkus-run.jar
+SURFACES_AOT_CACHE=${SURFACES_AOT_CACHE:-target/surfaces.aot}
+SURFACES_JAR=bench/reference/target/surfaces/quarkus-app/quarkus-run.jar
 MEASURE_OPTS=${JAVA_OPTS:-}   # the caller's options are for the measurement, not the training
 JAVA_OPTS="@deploy/k8s/overlays/jvm/jvm.options -XX:AOTCacheOutput=$AOT_CACHE"
 source bench/sidecar.sh
@@ -38,18 +41,24 @@ ls -l "$AOT_CACHE"
 rm -rf "$(dirname "$DATA_DIR")"
 
 # The yardstick gets a cache of its own, trained the same way on what it has (notes written and
-# listed), so the AOT start-up is compared with what a bare application reaches with one.
+# listed), so the AOT start-up is compared with what a bare application reaches with one; so does
+# its -Psurfaces build (the design's other extensions, no code of theirs).
+train_reference() {   # jar, cache
+  rm -f "$2"
+  DATA_DIR=$(mktemp -d)/data
+  JAR=$1 JAVA_OPTS="@deploy/k8s/overlays/jvm/jvm.options -XX:AOTCacheOutput=$2" start_sidecar
+  for i in $(seq 1 200); do
+    curl -sf -XPOST "$B/notes" -H 'content-type: application/json' -d "{\"text\":\"note $i\"}" \
+      >/dev/null
+    curl -sf "$B/notes" >/dev/null
+  done
+  stop_sidecar
+  ls -l "$2"
+  rm -rf "$(dirname "$DATA_DIR")"
+}
 [ -f "$REFERENCE_JAR" ] || ./mvnw -B -q -f bench/reference/pom.xml package
-rm -f "$REFERENCE_AOT_CACHE"
-DATA_DIR=$(mktemp -d)/data
-JAR=$REFERENCE_JAR JAVA_OPTS="@deploy/k8s/overlays/jvm/jvm.options -XX:AOTCacheOutput=$REFERENCE_AOT_CACHE" \
-  start_sidecar
-for i in $(seq 1 200); do
-  curl -sf -XPOST "$B/notes" -H 'content-type: application/json' -d "{\"text\":\"note $i\"}" >/dev/null
-  curl -sf "$B/notes" >/dev/null
-done
-stop_sidecar
-ls -l "$REFERENCE_AOT_CACHE"
-rm -rf "$(dirname "$DATA_DIR")"
-AOT_CACHE=$AOT_CACHE REFERENCE_AOT_CACHE=$REFERENCE_AOT_CACHE JAVA=$JAVA JAVA_OPTS=$MEASURE_OPTS \
-  bash bench/startup.sh
+[ -f "$SURFACES_JAR" ] || ./mvnw -B -q -f bench/reference/pom.xml package -Psurfaces
+train_reference "$REFERENCE_JAR" "$REFERENCE_AOT_CACHE"
+train_reference "$SURFACES_JAR" "$SURFACES_AOT_CACHE"
+AOT_CACHE=$AOT_CACHE REFERENCE_AOT_CACHE=$REFERENCE_AOT_CACHE SURFACES_AOT_CACHE=$SURFACES_AOT_CACHE \
+  JAVA=$JAVA JAVA_OPTS=$MEASURE_OPTS bash bench/startup.sh
