@@ -79,13 +79,10 @@ measure "reference app with the design's other extensions (-Psurfaces), shipped 
   "$SURFACES" "$SHIPPED"
 echo "what the other extensions alone cost: $(ratio "$LAST_MS" "$REFERENCE_SHIPPED_MS")x the" \
      "reference app; the sidecar is $(ratio "$SHIPPED_MS" "$LAST_MS")x that"
-if [ -n "${AOT_MS:-}" ] && [ -f "$REFERENCE_AOT_CACHE" ]; then
-  measure "reference app, AOT cache $REFERENCE_AOT_CACHE, shipped JVM options" "$REFERENCE" \
-    "$SHIPPED" "${AOT_FLAGS[@]}" -XX:AOTCache="$REFERENCE_AOT_CACHE"
-  echo "with an AOT cache and the shipped JVM options on both: $(ratio "$AOT_MS" "$LAST_MS")x"
-fi
-if [ -n "${AOT_MS:-}" ] && [ -f "$SURFACES_AOT_CACHE" ]; then
-  measure "reference app -Psurfaces, AOT cache $SURFACES_AOT_CACHE, shipped JVM options" \
-    "$SURFACES" "$SHIPPED" "${AOT_FLAGS[@]}" -XX:AOTCache="$SURFACES_AOT_CACHE"
+aot_yardstick() {   # label, application directory, its cache
+  [ -n "${AOT_MS:-}" ] && [ -f "$3" ] || return 0
+  measure "$1, AOT cache $3, shipped JVM options" "$2" "$SHIPPED" "${AOT_FLAGS[@]}" -XX:AOTCache="$3"
   echo "the sidecar with an AOT cache is $(ratio "$AOT_MS" "$LAST_MS")x that"
-fi
+}
+aot_yardstick "reference app" "$REFERENCE" "$REFERENCE_AOT_CACHE"
+aot_yardstick "reference app -Psurfaces" "$SURFACES" "$SURFACES_AOT_CACHE"
