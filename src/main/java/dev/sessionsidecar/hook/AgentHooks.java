@@ -14,9 +14,9 @@ import java.util.Set;
 /**
  * Turns hook events of Claude Code (and of Codex, which sends the same shapes) into sessions, tool
  * calls and tasks: SessionStart starts or resumes, the tool events make tool calls ({@link
- * HookToolCalls}), TaskCreated and TaskCompleted mirror the agent's task list, SessionEnd ends, the
- * rest bump activity. A session the sidecar has not seen yet (hooks added mid-session) is started
- * from the first event that names it.
+ * HookToolCalls}), UserPromptSubmit counts a prompt, TaskCreated and TaskCompleted mirror the
+ * agent's task list, SessionEnd ends, the rest bump activity. A session the sidecar has not seen
+ * yet (hooks added mid-session) is started from the first event that names it.
  */
 @ApplicationScoped
 class AgentHooks {
@@ -24,13 +24,7 @@ class AgentHooks {
   private static final Set<String> SOURCES =
       Set.of("startup", "resume", "clear", "compact", "fork");
   private static final Set<String> ACTIVITY =
-      Set.of(
-          "UserPromptSubmit",
-          "Stop",
-          "SubagentStart",
-          "SubagentStop",
-          "Notification",
-          "PreCompact");
+      Set.of("Stop", "SubagentStart", "SubagentStop", "Notification", "PreCompact");
 
   private final SessionService sessions;
   private final CurrentSession current;
@@ -66,6 +60,7 @@ class AgentHooks {
       }
       case "TaskCreated" -> taskList(event, sessionId, false);
       case "TaskCompleted" -> taskList(event, sessionId, true);
+      case "UserPromptSubmit" -> prompt(event, sessionId);
       case "SessionEnd" -> end(event, sessionId);
       case "StopFailure" -> stopFailure(event, sessionId);
       case "PostCompact" -> postCompact(event, sessionId);
@@ -113,6 +108,12 @@ class AgentHooks {
     known(event, sessionId);
     first.run();
     QuarkusTransaction.requiringNew().run(() -> current.recordActivity(sessionId));
+  }
+
+  /** A prompt: counted here, the one source of prompts in a session its hooks feed. */
+  private void prompt(HookEvent event, String sessionId) {
+    known(event, sessionId);
+    sessions.recordPrompt(sessionId);
   }
 
   /** A recorded tool call makes the session active by itself. */

@@ -2,7 +2,9 @@ package dev.sessionsidecar.hook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.platform.Timestamps;
+import dev.sessionsidecar.session.CommandExit;
 import dev.sessionsidecar.session.RecordToolCallRequest;
 import dev.sessionsidecar.session.ToolCallService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,10 +44,20 @@ class HookToolCalls {
     }
   }
 
-  /** A PostToolUse (ok) or PostToolUseFailure (not ok). */
+  /**
+   * A PostToolUse (ok) or PostToolUseFailure (not ok). Codex has no failure event: a command that
+   * exited non-zero arrives as a PostToolUse whose output may say so ({@link CommandExit}).
+   */
   void finished(HookEvent event, String sessionId, boolean ok) {
-    String error = ok ? null : errorOf(event);
-    record(event, sessionId, ok, error, agentOf(event), event.text("prompt_id", 200));
+    JsonNode response = event.node("tool_response");
+    String exitFailure =
+        ok && response != null && response.isTextual()
+            ? CommandExit.failureOf(response.asText())
+            : null;
+    boolean succeeded = ok && exitFailure == null;
+    String error = ok ? PlainText.oneLine(exitFailure, 4000) : errorOf(event);
+    toolCalls.record(
+        sessionId, request(event, succeeded, error, agentOf(event), event.text("prompt_id", 200)));
   }
 
   /**
@@ -59,7 +71,7 @@ class HookToolCalls {
     String promptId = event.text("prompt_id", 200);
     for (HookEvent call : entries) {
       if (call.text("tool_use_id", 200) != null) {
-        record(call, sessionId, false, notRunReason(call), agent, promptId);
+        toolCalls.recordIfNew(sessionId, request(call, false, notRunReason(call), agent, promptId));
       }
     }
   }
@@ -90,8 +102,9 @@ class HookToolCalls {
     return entries;
   }
 
-  private void record(
-      HookEvent call, String sessionId, boolean ok, String error, String agent, String promptId) {
+  /** The call a tool event describes, its duration from the event or its PreToolUse. */
+  private RecordToolCallRequest request(
+      HookEvent call, boolean ok, String error, String agent, String promptId) {
     String toolUseId = call.text("tool_use_id", 200);
     Instant now = time.now();
     Instant started = toolUseId == null ? null : pending.finished(toolUseId);
@@ -100,19 +113,17 @@ class HookToolCalls {
       duration = Duration.between(started, now).toMillis();
     }
     String tool = call.text("tool_name", 200);
-    toolCalls.record(
-        sessionId,
-        new RecordToolCallRequest(
-            toolUseId,
-            tool == null ? "unknown" : tool,
-            call.node("tool_input"),
-            ok,
-            error,
-            ok ? call.summary("tool_response", 2000) : null,
-            duration,
-            started,
-            agent,
-            promptId));
+    return new RecordToolCallRequest(
+        toolUseId,
+        tool == null ? "unknown" : tool,
+        call.node("tool_input"),
+        ok,
+        error,
+        ok ? call.summary("tool_response", 2000) : null,
+        duration,
+        started,
+        agent,
+        promptId);
   }
 
   private static String notRunReason(HookEvent call) {

@@ -14,15 +14,16 @@ import java.util.Set;
  * Claude Code's telemetry events: {@code claude_code.api_request} is an LLM call (model, tokens
  * with the cache counted apart, cost, duration) and {@code claude_code.tool_result} a tool call,
  * both of the session named by {@code session.id}; {@code claude_code.api_error} is a failed LLM
- * call. The provider's {@code request_id}, when the event carries it, is the record's request id;
- * otherwise a hash of the record's bytes is: an exporter's retry sends the same bytes and counts
- * once.
+ * call; {@code claude_code.user_prompt} a prompt. Requests of a subagent carry its role. The
+ * provider's {@code request_id}, when the event carries it, is the record's request id; otherwise a
+ * hash of the record's bytes is: an exporter's retry sends the same bytes and counts once.
  */
 final class ClaudeCodeEvents {
 
   private static final Set<String> API_REQUEST = Set.of("claude_code.api_request", "api_request");
   private static final Set<String> API_ERROR = Set.of("claude_code.api_error", "api_error");
   private static final Set<String> TOOL_RESULT = Set.of("claude_code.tool_result", "tool_result");
+  private static final Set<String> USER_PROMPT = Set.of("claude_code.user_prompt", "user_prompt");
 
   /** The client of sessions that Claude Code's hooks started. */
   static final String HOOK_CLIENT = "claude-code";
@@ -46,6 +47,9 @@ final class ClaudeCodeEvents {
     }
     if (API_ERROR.contains(name)) {
       return Optional.of(new Mapped.Usage(session, apiError(log, a, at, duration)));
+    }
+    if (USER_PROMPT.contains(name)) {
+      return Optional.of(new Mapped.Prompt(session, HOOK_CLIENT));
     }
     if (TOOL_RESULT.contains(name)) {
       RecordToolCallRequest call = toolResult(log, a, at, duration);
@@ -77,9 +81,19 @@ final class ClaudeCodeEvents {
             cost == null || cost.signum() < 0
                 ? null
                 : cost.setScale(Math.min(cost.scale(), 10), RoundingMode.HALF_UP))
+        .role(subagent(a))
         .latencyMs(duration)
         .createdAt(at)
         .request();
+  }
+
+  /**
+   * The role of a request a subagent made: {@code subagent:<agent.name>} (Claude Code names the
+   * subagent's type there, e.g. general-purpose); null for the main agent.
+   */
+  private static String subagent(Attributes a) {
+    String agent = a.text("agent.name");
+    return agent == null ? null : GenAiSpans.role("subagent:" + agent);
   }
 
   /** An {@code api_error} event as a failed call of no tokens, with the error and status. */
@@ -92,6 +106,7 @@ final class ClaudeCodeEvents {
             "anthropic",
             OtlpText.cut(GenAiSpans.orElse(a.text("model"), "unknown"), 200),
             Tokens.of(0L, 0L, null, null, false))
+        .role(subagent(a))
         .outcome(false, OtlpText.cut(status == null ? error : status + " " + error, 4000))
         .latencyMs(duration)
         .createdAt(at)

@@ -1,6 +1,7 @@
 package dev.sessionsidecar.otlp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.session.CommandExit;
 import dev.sessionsidecar.session.RecordToolCallRequest;
 import dev.sessionsidecar.usage.RecordUsageRequest;
 import io.opentelemetry.proto.logs.v1.LogRecord;
@@ -9,16 +10,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * OpenAI Codex CLI's telemetry events, all of the session {@code conversation.id}: a {@code
- * codex.sse_event} (or {@code codex.websocket_event}, its WebSocket transport) of kind {@code
- * response.completed} is an LLM call with token counts and no cost (estimated from the price
- * table), keyed by {@code response.id} when present; {@code codex.tool_result} is a tool call.
+ * OpenAI Codex CLI's telemetry events, all of the session {@code conversation.id}, named by their
+ * {@code event.name} attribute: a {@code codex.sse_event} (or {@code codex.websocket_event}) of
+ * kind {@code response.completed} with token counts is an LLM call (no cost: estimated from the
+ * price table); {@code codex.tool_result} is a tool call; {@code codex.user_prompt} is a prompt.
  */
 final class CodexEvents {
 
   private static final Set<String> RESPONSE = Set.of("codex.sse_event", "codex.websocket_event");
   private static final String TOOL_RESULT = "codex.tool_result";
+  private static final String USER_PROMPT = "codex.user_prompt";
   private static final String COMPLETED = "response.completed";
+
+  /** Codex's own tools are in this namespace; an MCP server's in {@code mcp__<server>}. */
+  private static final String BUILT_IN = "functions";
+
+  /** The client of sessions that Codex's hooks started. */
+  static final String HOOK_CLIENT = "codex";
 
   private final ObjectMapper mapper;
 
@@ -34,15 +42,25 @@ final class CodexEvents {
     String session = a.text("conversation.id");
     Instant at = LogRecords.time(log, a);
     if (RESPONSE.contains(name) && COMPLETED.equals(a.text("event.kind"))) {
-      return Optional.of(new Mapped.Usage(session, response(log, a, at)));
+      // Codex logs two response.completed events per response: one with the stream's timing
+      // only, one with the token counts. Only the second is the request.
+      return a.has("input_token_count") || a.has("output_token_count")
+          ? Optional.of(new Mapped.Usage(session, response(log, a, at)))
+          : Optional.empty();
     }
     if (name.equals(TOOL_RESULT)) {
       return Optional.of(new Mapped.ToolUse(session, toolResult(log, a, at)));
     }
+    if (name.equals(USER_PROMPT)) {
+      return Optional.of(new Mapped.Prompt(session, HOOK_CLIENT));
+    }
     return Optional.empty();
   }
 
-  /** A completed response: cached input is part of the input count, reasoning of the output. */
+  /**
+   * A completed response: cached input is part of the input count, reasoning of the output. The
+   * event carries no response id, so a hash of the record identifies it.
+   */
   private static RecordUsageRequest response(LogRecord log, Attributes a, Instant at) {
     String responseId = OtlpText.cut(a.text("response.id", "response_id"), 200);
     Tokens tokens =
@@ -63,20 +81,35 @@ final class CodexEvents {
         .request();
   }
 
-  /** A tool result, by its {@code call_id} when it has one. */
+  /**
+   * A tool result, by its {@code call_id}. An MCP tool is named as the hooks name it, {@code
+   * mcp__<server>__<tool>}; a command whose output reports a non-zero exit code failed, whatever
+   * {@code success} says.
+   */
   private RecordToolCallRequest toolResult(LogRecord log, Attributes a, Instant at) {
-    boolean ok = !"false".equalsIgnoreCase(a.text("success"));
+    String output = a.text("output");
+    String exitFailure = CommandExit.failureOf(output);
+    boolean ok = !"false".equalsIgnoreCase(a.text("success")) && exitFailure == null;
+    String error = exitFailure != null ? exitFailure : GenAiSpans.orElse(output, "failed");
     String callId = a.text("call_id");
     return new RecordToolCallRequest(
         OtlpText.cut(callId != null ? callId : LogRecords.fallbackId(log), 200),
-        OtlpText.cut(GenAiSpans.orElse(a.text("tool_name"), "unknown"), 200),
+        OtlpText.cut(GenAiSpans.orElse(toolName(a), "unknown"), 200),
         OtlpText.json(a.text("arguments"), mapper),
         ok,
-        ok ? null : OtlpText.cut(GenAiSpans.orElse(a.text("output"), "failed"), 4000),
-        ok ? OtlpText.cut(a.text("output"), 2000) : null,
+        ok ? null : OtlpText.cut(error, 4000),
+        ok ? OtlpText.cut(output, 2000) : null,
         a.number("duration_ms"),
         at,
         null,
         null);
+  }
+
+  private static String toolName(Attributes a) {
+    String tool = a.text("tool_name");
+    String namespace = a.text("tool_namespace");
+    return tool == null || namespace == null || namespace.equals(BUILT_IN)
+        ? tool
+        : namespace + "__" + tool;
   }
 }

@@ -12,9 +12,14 @@ final class LogRecords {
 
   private LogRecords() {}
 
-  /** The event's name: the record's own, else its {@code event.name} attribute. */
+  /**
+   * The event's name: its {@code event.name} attribute, else the record's own event name. The
+   * attribute comes first because Codex 0.171 fills the record's field with a code location ({@code
+   * event otel/src/events/session_telemetry.rs:1187}) and names the event only there.
+   */
   static String name(LogRecord log, Attributes a) {
-    return !log.getEventName().isEmpty() ? log.getEventName() : a.text("event.name");
+    String attribute = a.text("event.name");
+    return attribute != null ? attribute : log.getEventName().isEmpty() ? null : log.getEventName();
   }
 
   /** {@code event.timestamp} when it is ISO-8601, else the record's time, else when it was seen. */

@@ -24,4 +24,10 @@ sealed interface Mapped {
    */
   record UnmatchedToolUse(String sessionId, RecordToolCallRequest call, String hookClient)
       implements Mapped {}
+
+  /**
+   * A prompt the agent was given: counted unless the session is fed by that agent's hooks ({@code
+   * hookClient}), whose UserPromptSubmit counted it already.
+   */
+  record Prompt(String sessionId, String hookClient) implements Mapped {}
 }

@@ -3,23 +3,27 @@ package dev.sessionsidecar.otlp;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
+import dev.sessionsidecar.session.SessionIds;
 import dev.sessionsidecar.session.SessionService;
 import dev.sessionsidecar.session.ToolCallService;
 import dev.sessionsidecar.usage.UsageService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Stores what the telemetry mapped to, item by item, so one bad item never fails its batch: a
  * session the sidecar has not seen is started in the active project; an item that cannot be stored
- * is counted as rejected with the first reason; a tool result without the hooks' id is skipped in a
- * session the hooks feed (they recorded it already).
+ * is counted as rejected with the first reason; a tool result without the hooks' id, or a prompt,
+ * is skipped in a session the hooks feed (they recorded it already). Tool calls are recorded as
+ * telemetry's reports: a hook's report of the same call wins over their names and arguments.
  */
 @ApplicationScoped
 class OtlpRecorder {
 
   static final String CLIENT = "otlp";
+  private static final Logger LOG = Logger.getLogger(OtlpRecorder.class);
 
   private final UsageService usage;
   private final ToolCallService toolCalls;
@@ -53,10 +57,13 @@ class OtlpRecorder {
         if (item instanceof Mapped.Usage u) {
           usage.record(u.record().withSessionId(session));
         } else if (item instanceof Mapped.ToolUse t) {
-          toolCalls.record(required(session), t.call());
+          toolCalls.recordFromTelemetry(required(session), t.call());
         } else if (item instanceof Mapped.UnmatchedToolUse t
-            && !t.hookClient().equals(sessions.get(required(session)).client())) {
-          toolCalls.record(session, t.call());
+            && !fedByHooks(required(session), t.hookClient())) {
+          toolCalls.recordFromTelemetry(session, t.call());
+        } else if (item instanceof Mapped.Prompt p
+            && !fedByHooks(required(session), p.hookClient())) {
+          sessions.recordPrompt(session);
         }
         stored++;
       } catch (ApiException | IllegalArgumentException e) {
@@ -64,6 +71,11 @@ class OtlpRecorder {
       }
     }
     return new Outcome(stored, errors.size(), errors.isEmpty() ? null : errors.get(0));
+  }
+
+  /** Whether the session is fed by the hooks of this client (they report the same signal). */
+  private boolean fedByHooks(String session, String hookClient) {
+    return hookClient.equals(sessions.get(session).client());
   }
 
   private static String required(String session) {
@@ -77,7 +89,7 @@ class OtlpRecorder {
 
   /** The session id if it is usable: known, or started now in the active project. */
   private String knownSession(String id) {
-    if (id == null || !dev.sessionsidecar.session.SessionIds.isValid(id)) {
+    if (id == null || !SessionIds.isValid(id)) {
       return null;
     }
     if (sessions.exists(id)) {
@@ -87,7 +99,13 @@ class OtlpRecorder {
     if (project == null) {
       return null;
     }
-    sessions.startIfUnseen(id, project, CLIENT);
+    if (sessions.startIfUnseen(id, project, CLIENT)) {
+      LOG.warnf(
+          "Session %s was started from telemetry: no hook event named it first. If the agent's"
+              + " hooks are installed, they did not reach the sidecar (Codex runs a hook only once"
+              + " it is trusted: review it with /hooks; a hook's URL must be this sidecar's).",
+          id);
+    }
     return id;
   }
 }

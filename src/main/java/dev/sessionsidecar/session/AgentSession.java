@@ -80,6 +80,10 @@ public class AgentSession extends PanacheEntityBase {
   @Column(name = "error_count", nullable = false)
   public long errorCount;
 
+  /** How many prompts the session was given (from the source that reports them, counted once). */
+  @Column(name = "prompt_count", nullable = false)
+  public long promptCount;
+
   /** The summary of the session's latest context compaction, as the client wrote it. */
   @Column(name = "compact_summary")
   public String compactSummary;
@@ -126,6 +130,17 @@ public class AgentSession extends PanacheEntityBase {
     if (!ok) {
       errorCount++;
     }
+    recordActivity(now);
+  }
+
+  /** A tool call first recorded as successful that a later report says failed. */
+  void recordLateFailure() {
+    errorCount++;
+  }
+
+  /** A prompt the user (or the agent's caller) gave: counts and bumps activity. */
+  void recordPrompt(Instant now) {
+    promptCount++;
     recordActivity(now);
   }
 

@@ -144,6 +144,12 @@ public class SessionService {
     lockedOrNotFound(sessionId).recordFailure(error, time.now());
   }
 
+  /** A prompt given to the session: counted, and the session is active. */
+  @Transactional
+  public void recordPrompt(String sessionId) {
+    lockedOrNotFound(sessionId).recordPrompt(time.now());
+  }
+
   /** The summary of the session's latest context compaction. */
   @Transactional
   public void recordCompaction(String sessionId, String summary) {

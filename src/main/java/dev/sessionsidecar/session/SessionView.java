@@ -25,6 +25,7 @@ public record SessionView(
     long durationSeconds,
     long toolCalls,
     long errors,
+    long prompts,
     @JsonInclude(JsonInclude.Include.NON_NULL) String compactSummary,
     @JsonInclude(JsonInclude.Include.NON_NULL) String lastError,
     @JsonInclude(JsonInclude.Include.NON_NULL) String permissionMode) {
@@ -48,6 +49,7 @@ public record SessionView(
         Math.max(0, Duration.between(s.startedAt, until).toSeconds()),
         s.toolCallCount,
         s.errorCount,
+        s.promptCount,
         s.compactSummary,
         s.lastError,
         s.permissionMode);

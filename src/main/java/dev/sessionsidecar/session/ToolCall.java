@@ -59,11 +59,55 @@ public class ToolCall extends PanacheEntityBase {
   @Column(name = "prompt_id")
   public String promptId;
 
+  /** Who described the call: {@link #FIRST_HAND} (hooks, REST) or {@link #TELEMETRY}. */
+  @Column(name = "reported_by")
+  public String reportedBy;
+
   @Column(name = "started_at", nullable = false)
   public Instant startedAt;
 
+  /**
+   * A report from the agent's own side (hooks, REST): names and arguments as the agent saw them.
+   */
+  static final String FIRST_HAND = "agent";
+
+  /** A report from telemetry, whose tool names and arguments may be redacted or missing. */
+  static final String TELEMETRY = "telemetry";
+
   @Column(name = "recorded_at", nullable = false)
   public Instant recordedAt;
+
+  /**
+   * Adds what another report of this call knows: a first-hand report's name, arguments and agent
+   * replace telemetry's; a failure replaces a success (a source that saw the failure knows more
+   * than one that did not); anything still unknown is filled in; nothing known is lost. Answers
+   * whether the call turned from successful to failed.
+   */
+  boolean learn(RecordToolCallRequest report, String by, String storedArguments, boolean cut) {
+    boolean firstHandOverTelemetry = TELEMETRY.equals(reportedBy) && FIRST_HAND.equals(by);
+    if (firstHandOverTelemetry) {
+      tool = report.tool();
+      reportedBy = by;
+    }
+    if (storedArguments != null && (arguments == null || firstHandOverTelemetry)) {
+      arguments = storedArguments;
+      argumentsTruncated = cut;
+    }
+    if (report.agent() != null && (agent == null || firstHandOverTelemetry)) {
+      agent = report.agent();
+    }
+    promptId = promptId != null ? promptId : report.promptId();
+    durationMs = durationMs != null ? durationMs : report.durationMs();
+    resultSummary = resultSummary != null ? resultSummary : report.resultSummary();
+    boolean failedNow = ok && !report.succeeded();
+    if (failedNow) {
+      ok = false;
+      error = report.error();
+    } else if (!ok && error == null) {
+      error = report.error();
+    }
+    return failedNow;
+  }
 
   /** The call recorded in a session under the agent's call id, if any. */
   static Optional<ToolCall> byCallId(String sessionId, String callId) {

@@ -34,11 +34,38 @@ public class ToolCallService {
   public record Recorded(ToolCallView call, boolean created) {}
 
   /**
-   * Records a call. The session row is locked first, so two writers with the same {@code call_id}
-   * are serialized and the second finds the first's record instead of a duplicate.
+   * Records a call reported first-hand (a hook, the REST API). The session row is locked first, so
+   * two writers with the same {@code call_id} are serialized and the second finds the first's
+   * record instead of a duplicate; a repeat adds what the stored call lacks ({@link
+   * ToolCall#learn}).
    */
   @Transactional
   public Recorded record(String sessionId, RecordToolCallRequest request) {
+    return record(sessionId, request, ToolCall.FIRST_HAND);
+  }
+
+  /**
+   * Records a call reported by telemetry: the same as {@link #record}, except that a later
+   * first-hand report of the call replaces its tool name, arguments and agent.
+   */
+  @Transactional
+  public Recorded recordFromTelemetry(String sessionId, RecordToolCallRequest request) {
+    return record(sessionId, request, ToolCall.TELEMETRY);
+  }
+
+  /**
+   * Records a call first-hand only when its {@code call_id} is not stored yet; a stored call is
+   * left exactly as it is. For a report that describes only calls nobody else reported (Claude
+   * Code's PostToolBatch: its entries of calls that ran repeat what PostToolUse said, less
+   * exactly).
+   */
+  @Transactional
+  public Recorded recordIfNew(String sessionId, RecordToolCallRequest request) {
+    return record(sessionId, request, null);
+  }
+
+  /** {@code by} null: a stored call with the same id is answered as it is, learning nothing. */
+  private Recorded record(String sessionId, RecordToolCallRequest request, String by) {
     if (request == null) {
       throw ApiException.invalidArgument(
           "body", "a JSON object with at least \"tool\" is required");
@@ -50,7 +77,12 @@ public class ToolCallService {
     if (request.callId() != null) {
       Optional<ToolCall> earlier = ToolCall.byCallId(session.id, request.callId());
       if (earlier.isPresent()) {
-        return new Recorded(view(earlier.get()), false);
+        ToolCall call = earlier.get();
+        StoredArguments stored = storedArguments(request.arguments());
+        if (by != null && call.learn(request, by, stored.json(), stored.cut())) {
+          session.recordLateFailure();
+        }
+        return new Recorded(view(call), false);
       }
     }
     ToolCall call = new ToolCall();
@@ -58,7 +90,10 @@ public class ToolCallService {
     call.instanceId = instance.id();
     call.callId = request.callId();
     call.tool = request.tool();
-    storeArguments(call, request.arguments());
+    call.reportedBy = by != null ? by : ToolCall.FIRST_HAND;
+    StoredArguments stored = storedArguments(request.arguments());
+    call.arguments = stored.json();
+    call.argumentsTruncated = stored.cut();
     call.ok = request.succeeded();
     call.error = request.error();
     call.resultSummary = request.resultSummary();
@@ -72,14 +107,17 @@ public class ToolCallService {
     return new Recorded(view(call), true);
   }
 
-  private void storeArguments(ToolCall call, JsonNode arguments) {
+  /** Arguments as stored: their JSON text, cut to the configured length (and whether it was). */
+  private record StoredArguments(String json, boolean cut) {}
+
+  private StoredArguments storedArguments(JsonNode arguments) {
     if (arguments == null || arguments.isNull()) {
-      return;
+      return new StoredArguments(null, false);
     }
     String json = arguments.toString();
     int max = config.maxArgumentsChars();
-    call.argumentsTruncated = json.length() > max;
-    call.arguments = call.argumentsTruncated ? json.substring(0, max) : json;
+    boolean cut = json.length() > max;
+    return new StoredArguments(cut ? json.substring(0, max) : json, cut);
   }
 
   /** Deletes tool calls recorded before the cutoff; answers how many. */

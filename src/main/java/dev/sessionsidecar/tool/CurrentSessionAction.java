@@ -46,7 +46,7 @@ class CurrentSessionAction implements SessionAction {
             "project " + s.project().path() + " (" + s.project().name() + ")",
             "pod " + (s.pod() == null ? "none (not in Kubernetes)" : s.pod().describe()),
             "started " + s.startedAt() + ", last activity " + s.lastActivityAt(),
-            "tool calls " + s.toolCalls() + ", errors " + s.errors(),
+            "prompts " + s.prompts() + ", tool calls " + s.toolCalls() + ", errors " + s.errors(),
             "llm requests "
                 + used.requests()
                 + ", tokens in "

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sessionsidecar.testing.SidecarProcess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;

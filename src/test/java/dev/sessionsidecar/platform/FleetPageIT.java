@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.testing.Browser;
+import dev.sessionsidecar.testing.SidecarProcess;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;

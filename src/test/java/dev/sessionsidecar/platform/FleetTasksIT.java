@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.testing.SidecarProcess;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

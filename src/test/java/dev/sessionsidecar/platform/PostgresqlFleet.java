@@ -2,6 +2,7 @@ package dev.sessionsidecar.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sessionsidecar.testing.SidecarProcess;
 import dev.sessionsidecar.testing.TestStore;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.testing.SidecarProcess;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;

@@ -1,4 +1,4 @@
-package dev.sessionsidecar.platform;
+package dev.sessionsidecar.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,12 +16,13 @@ import java.util.Map;
 import java.util.Random;
 
 /** The packaged sidecar run as a child process on its own ports and data directory. */
-final class SidecarProcess {
+public final class SidecarProcess {
 
-  static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+  public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
   /** The package built for the PostgreSQL store (fleet mode). */
-  static final Path POSTGRESQL_JAR = Path.of("target", "quarkus-app-postgresql", "quarkus-run.jar");
+  public static final Path POSTGRESQL_JAR =
+      Path.of("target", "quarkus-app-postgresql", "quarkus-run.jar");
 
   /** Linux's ephemeral range starts at 32768 by default; the ports chosen here stay below it. */
   private static final int FIRST_CHOSEN_PORT = 20000;
@@ -33,10 +34,10 @@ final class SidecarProcess {
 
   private static final Random RANDOM = new Random();
 
-  final int apiPort;
-  final int managementPort;
-  final Path dataDir;
-  final Path log;
+  public final int apiPort;
+  public final int managementPort;
+  public final Path dataDir;
+  public final Path log;
   private final Process process;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -66,26 +67,27 @@ final class SidecarProcess {
   }
 
   /** Starts a sidecar on fresh ports; {@link #awaitReady()} waits until it serves. */
-  static SidecarProcess start(Path dataDir) throws IOException {
+  public static SidecarProcess start(Path dataDir) throws IOException {
     return start(dataDir, Map.of());
   }
 
   /** Starts a sidecar with these environment variables added to the test's own. */
-  static SidecarProcess start(Path dataDir, Map<String, String> env) throws IOException {
+  public static SidecarProcess start(Path dataDir, Map<String, String> env) throws IOException {
     return new SidecarProcess(JAR, dataDir, freePort(), freePort(), env);
   }
 
   /** Starts the PostgreSQL package with these environment variables added. */
-  static SidecarProcess startPostgresql(Path dataDir, Map<String, String> env) throws IOException {
+  public static SidecarProcess startPostgresql(Path dataDir, Map<String, String> env)
+      throws IOException {
     return new SidecarProcess(POSTGRESQL_JAR, dataDir, freePort(), freePort(), env);
   }
 
   /** Starts another sidecar on the same data directory (and other ports). */
-  SidecarProcess startAnotherOnSameDirectory() throws IOException {
+  public SidecarProcess startAnotherOnSameDirectory() throws IOException {
     return start(dataDir);
   }
 
-  SidecarProcess awaitReady() throws Exception {
+  public SidecarProcess awaitReady() throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
@@ -103,21 +105,22 @@ final class SidecarProcess {
     throw new IllegalStateException("sidecar not ready in time:\n" + output());
   }
 
-  String apiUrl(String path) {
+  public String apiUrl(String path) {
     return "http://127.0.0.1:" + apiPort + path;
   }
 
-  String managementUrl(String path) {
+  public String managementUrl(String path) {
     return "http://127.0.0.1:" + managementPort + path;
   }
 
-  HttpResponse<String> get(String url) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String url) throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
+  public HttpResponse<String> post(String url, String json)
+      throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(10))
@@ -128,12 +131,12 @@ final class SidecarProcess {
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed on the way out. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
 
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(
         Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -141,11 +144,11 @@ final class SidecarProcess {
     }
   }
 
-  Process process() {
+  public Process process() {
     return process;
   }
 
-  String output() throws IOException {
+  public String output() throws IOException {
     return Files.readString(log);
   }
 
@@ -154,7 +157,7 @@ final class SidecarProcess {
    * kernel handed out (port 0) can be given again to an outgoing connection, such as another
    * sidecar's to PostgreSQL, before the child binds it, and the child then fails to start.
    */
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     for (int attempt = 0; attempt < 50; attempt++) {
       int port = FIRST_CHOSEN_PORT + RANDOM.nextInt(CHOSEN_PORTS);
       try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {

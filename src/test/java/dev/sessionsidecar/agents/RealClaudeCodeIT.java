@@ -1,0 +1,272 @@
+package dev.sessionsidecar.agents;
+
+import static dev.sessionsidecar.agents.ScriptedModel.Turn.call;
+import static dev.sessionsidecar.agents.ScriptedModel.Turn.say;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.agents.ScriptedModel.Call;
+import dev.sessionsidecar.agents.ScriptedModel.Exchange;
+import dev.sessionsidecar.agents.ScriptedModel.Issued;
+import dev.sessionsidecar.testing.SidecarProcess;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real Claude Code (the version the pom pins) works through whole sessions against a scripted
+ * model, fed to a packaged sidecar through the files this project ships: hooks from {@code
+ * settings.http.json} or {@code settings.command.json}, telemetry from {@code
+ * claude-code-telemetry.env}, the session tool added with {@code claude mcp add}. What the sidecar
+ * stored is checked against what the model answered and what Claude Code itself reported.
+ */
+class RealClaudeCodeIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SUBAGENT = "general-purpose";
+
+  @TempDir static Path root;
+  private static SidecarProcess sidecar;
+  private static SidecarRecord stored;
+
+  @BeforeAll
+  static void startSidecar() throws Exception {
+    sidecar = SidecarProcess.start(root.resolve("sidecar-data")).awaitReady();
+    stored = new SidecarRecord(sidecar);
+  }
+
+  @AfterAll
+  static void stopSidecar() throws Exception {
+    sidecar.stop();
+  }
+
+  @Test
+  void aWholeSessionWithHttpHooksIsRecordedAsItHappenedThenResumedThenStoppedByABudget()
+      throws Exception {
+    try (ScriptedModel model = ScriptedModel.start()) {
+      ClaudeCode claude =
+          ClaudeCode.install(root.resolve("http"), "settings.http.json", stored.url(), model);
+      Path project = claude.project();
+      model
+          .script(
+              "main",
+              call(bash("echo hello"), new Call("Read", json("{\"file_path\":\"/etc/hostname\"}"))),
+              call(bash("echo oops >&2; exit 3"), write(project.resolve("denied.txt"))),
+              call(new Call(ClaudeCode.MCP_TOOL, json("{\"action\":\"current_session\"}"))),
+              call(
+                  new Call(
+                      "Agent",
+                      json(
+                          "{\"description\":\"look around\",\"prompt\":\"Look around"
+                              + " [[script:sub]]\",\"subagent_type\":\""
+                              + SUBAGENT
+                              + "\",\"run_in_background\":false}"))),
+              say("All done."))
+          .script("sub", call(bash("echo from-sub")), say("Sub done."));
+
+      AgentRun first = claude.prompt("Work through [[script:main]]");
+      JsonNode result = resultOf(first);
+      String session = result.path("session_id").asText();
+      checkFirstRun(model, claude, first, session);
+
+      model.script("again", call(bash("echo again")), say("Again done."));
+      int before = model.exchanges().size();
+      AgentRun resumed = claude.prompt("Carry on [[script:again]]", "--resume", session);
+      assertEquals(session, resultOf(resumed).path("session_id").asText(), "a resume keeps the id");
+      Map<String, JsonNode> usage = stored.awaitUsage(session, model.exchanges().size());
+      assertEquals(model.exchanges().size(), usage.size(), "each request once, resumed or not");
+      assertCostEquals(
+          resultOf(resumed).path("total_cost_usd").decimalValue(), stored.cost(session));
+      JsonNode resumedSession = stored.session(session);
+      assertEquals("resume", resumedSession.path("source").asText());
+      assertEquals(2, resumedSession.path("prompts").asInt(), resumedSession.toString());
+      assertEquals(before + 2, model.exchanges().size());
+
+      checkBudgetStops(model, claude, session);
+    }
+  }
+
+  private void checkFirstRun(ScriptedModel model, ClaudeCode claude, AgentRun run, String session)
+      throws Exception {
+    List<Exchange> exchanges = model.exchanges();
+    assertEquals(7, exchanges.size(), "5 turns of the main agent and 2 of its subagent");
+    Map<String, JsonNode> usage = stored.awaitUsage(session, exchanges.size());
+    assertEquals(exchanges.size(), usage.size(), usage.keySet().toString());
+    for (Exchange exchange : exchanges) {
+      JsonNode record = usage.get(exchange.id());
+      assertNotNull(record, "request " + exchange.id() + " is stored under its request id");
+      assertTokens(exchange.usage(), record);
+      assertEquals("reported", record.path("cost_source").asText());
+      String role = exchange.script().equals("sub") ? "subagent:" + SUBAGENT : "agent";
+      assertEquals(role, record.path("role").asText(), record.toString());
+    }
+    assertCostEquals(resultOf(run).path("total_cost_usd").decimalValue(), stored.cost(session));
+
+    Map<String, JsonNode> calls = stored.toolCalls(session);
+    List<Issued> issued = model.issued();
+    assertEquals(ids(issued), calls.keySet(), "every call the model made, once");
+    for (Issued call : issued) {
+      JsonNode recorded = calls.get(call.callId());
+      assertEquals(call.tool(), recorded.path("tool").asText());
+      assertEquals(call.input(), recorded.path("arguments"), recorded.toString());
+      boolean failing = call.input().path("command").asText().contains("exit 3");
+      boolean denied = call.tool().equals("Write");
+      assertEquals(!failing && !denied, recorded.path("ok").asBoolean(), recorded.toString());
+      boolean inSubagent = call.input().path("command").asText().equals("echo from-sub");
+      assertEquals(inSubagent ? SUBAGENT : null, recorded.path("agent").textValue());
+    }
+    assertFalse(Files.exists(claude.project().resolve("denied.txt")), "the denied call never ran");
+    String mcpCall = callOf(issued, ClaudeCode.MCP_TOOL).callId();
+    assertTrue(
+        model.resultOf(mcpCall).contains("session " + session + " active"),
+        "the session tool answered the model over MCP: " + model.resultOf(mcpCall));
+
+    JsonNode recordedSession = stored.session(session);
+    assertEquals("claude-code", recordedSession.path("client").asText());
+    assertEquals(
+        claude.project().toString(), recordedSession.path("project").path("path").asText());
+    assertEquals("startup", recordedSession.path("source").asText());
+    assertEquals("completed", recordedSession.path("status").asText(), "SessionEnd ended it");
+    assertEquals(1, recordedSession.path("prompts").asInt());
+    assertEquals(issued.size(), recordedSession.path("tool_calls").asInt());
+    assertEquals(2, recordedSession.path("errors").asInt(), "the failed and the denied call");
+  }
+
+  /**
+   * A used-up blocking budget: a tool call after it was used up is denied by PreToolUse (the
+   * command never runs, and the model reads why), and the next prompt is blocked before any request
+   * reaches the model.
+   */
+  private void checkBudgetStops(ScriptedModel model, ClaudeCode claude, String session)
+      throws Exception {
+    Path marker = claude.project().resolve("ran-after-budget");
+    String budget =
+        "{\"scope\":\"session\",\"project\":\""
+            + claude.project()
+            + "\",\"limit_tokens\":1,\"action\":\"block\"}";
+    model
+        .script("budget", call(bash("echo before")), call(bash("touch " + marker)), say("Stop."))
+        .beforeTurn("budget", 1, () -> postQuietly("/v1/budgets", budget));
+    AgentRun stopped = claude.prompt("Spend [[script:budget]]", "--resume", session);
+    assertEquals(0, stopped.exitCode(), stopped.toString());
+    assertFalse(Files.exists(marker), "the call after the budget ran out was denied");
+    String denied = callOf(model.issued(), "Bash", "touch " + marker).callId();
+    assertTrue(model.resultOf(denied).contains("Spend limit reached"), model.resultOf(denied));
+
+    int before = model.exchanges().size();
+    AgentRun blocked = claude.prompt("Once more [[script:again]]", "--resume", session);
+    assertEquals(before, model.exchanges().size(), "the blocked prompt reached no model");
+    assertTrue(blocked.toString().contains("Spend limit reached"), blocked.toString());
+  }
+
+  @Test
+  void commandHooksAndProtobufTelemetryRecordTheSameSession() throws Exception {
+    try (ScriptedModel model = ScriptedModel.start()) {
+      model.script("short", call(bash("echo short")), say("Short done."));
+      ClaudeCode claude =
+          ClaudeCode.install(root.resolve("command"), "settings.command.json", stored.url(), model)
+              .with("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+      AgentRun run = claude.prompt("Be brief [[script:short]]");
+      String session = resultOf(run).path("session_id").asText();
+      Map<String, JsonNode> usage = stored.awaitUsage(session, model.exchanges().size());
+      assertEquals(ids(model.exchanges()), usage.keySet());
+      for (Exchange exchange : model.exchanges()) {
+        assertTokens(exchange.usage(), usage.get(exchange.id()));
+      }
+      assertEquals(ids(model.issued()), stored.toolCalls(session).keySet());
+      JsonNode recorded = stored.session(session);
+      assertEquals("claude-code", recorded.path("client").asText());
+      assertEquals("completed", recorded.path("status").asText());
+      assertEquals(1, recorded.path("prompts").asInt());
+    }
+  }
+
+  @Test
+  void aSidecarThatIsDownBreaksNothing() throws Exception {
+    try (ScriptedModel model = ScriptedModel.start()) {
+      model.script("alone", call(bash("echo alone")), say("Alone done."));
+      String nobody = "http://127.0.0.1:" + SidecarProcess.freePort();
+      ClaudeCode claude =
+          ClaudeCode.install(root.resolve("down"), "settings.http.json", nobody, model);
+      AgentRun run = claude.prompt("Work alone [[script:alone]]");
+      assertEquals("success", resultOf(run).path("subtype").asText(), run.toString());
+      assertEquals(2, model.exchanges().size(), "the agent went through its whole script");
+      System.out.println("Claude Code with no sidecar behind its hooks: " + run.elapsed());
+    }
+  }
+
+  // --- helpers
+
+  private static Call bash(String command) {
+    return new Call("Bash", json("{\"command\":\"" + command + "\",\"description\":\"run\"}"));
+  }
+
+  private static Call write(Path file) {
+    return new Call("Write", json("{\"file_path\":\"" + file + "\",\"content\":\"no\"}"));
+  }
+
+  static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(text, e);
+    }
+  }
+
+  private static JsonNode resultOf(AgentRun run) {
+    assertEquals(0, run.exitCode(), run.toString());
+    return run.last(e -> e.path("type").asText().equals("result"));
+  }
+
+  /** Anthropic's input count leaves the cache out; the sidecar's includes it (GenAI rules). */
+  private static void assertTokens(ScriptedModel.Usage sent, JsonNode record) {
+    long cacheWrite = sent.cacheWrite5m() + sent.cacheWrite1h();
+    assertEquals(
+        sent.input() + sent.cacheRead() + cacheWrite,
+        record.path("input_tokens").asLong(),
+        record.toString());
+    assertEquals(sent.output(), record.path("output_tokens").asLong());
+    assertEquals(sent.cacheRead(), record.path("cache_read_tokens").asLong());
+    assertEquals(cacheWrite, record.path("cache_write_tokens").asLong());
+  }
+
+  private static void assertCostEquals(BigDecimal reported, BigDecimal recorded) {
+    assertTrue(
+        reported.subtract(recorded).abs().compareTo(new BigDecimal("0.000000001")) < 0,
+        "Claude Code reported " + reported + ", the sidecar holds " + recorded);
+  }
+
+  private static Set<String> ids(List<?> items) {
+    return items.stream()
+        .map(i -> i instanceof Issued c ? c.callId() : ((Exchange) i).id())
+        .collect(Collectors.toSet());
+  }
+
+  private static Issued callOf(List<Issued> issued, String tool, String... command) {
+    return issued.stream()
+        .filter(c -> c.tool().equals(tool))
+        .filter(c -> command.length == 0 || c.input().path("command").asText().equals(command[0]))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static void postQuietly(String path, String body) {
+    try {
+      stored.post(path, body);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
