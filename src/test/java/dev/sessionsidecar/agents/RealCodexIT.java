@@ -1,0 +1,215 @@
+package dev.sessionsidecar.agents;
+
+import static dev.sessionsidecar.agents.RealClaudeCodeIT.json;
+import static dev.sessionsidecar.agents.ScriptedModel.Turn.call;
+import static dev.sessionsidecar.agents.ScriptedModel.Turn.say;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionsidecar.agents.ScriptedModel.Call;
+import dev.sessionsidecar.agents.ScriptedModel.Exchange;
+import dev.sessionsidecar.agents.ScriptedModel.Issued;
+import dev.sessionsidecar.testing.SidecarProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real Codex CLI (the version the pom pins) works through whole sessions against a scripted
+ * model, fed to a packaged sidecar through the files this project ships: {@code hooks.json} trusted
+ * with {@code trust-hooks.mjs}, {@code config.toml}'s telemetry exporter and MCP server. What the
+ * sidecar stored is checked against what the model answered and what Codex itself reported.
+ */
+class RealCodexIT {
+
+  @TempDir static Path root;
+  private static SidecarProcess sidecar;
+  private static SidecarRecord stored;
+
+  @BeforeAll
+  static void startSidecar() throws Exception {
+    sidecar = SidecarProcess.start(root.resolve("sidecar-data")).awaitReady();
+    stored = new SidecarRecord(sidecar);
+  }
+
+  @AfterAll
+  static void stopSidecar() throws Exception {
+    sidecar.stop();
+  }
+
+  @Test
+  void aWholeSessionIsRecordedAsItHappenedThenResumedThenStoppedByABudget() throws Exception {
+    try (ScriptedModel model = ScriptedModel.start()) {
+      model.script(
+          "main",
+          call(shell("echo hello"), shell("echo oops >&2; exit 3")),
+          call(new Call(Codex.MCP_TOOL, json("{\"action\":\"current_session\"}"))),
+          say("All done."));
+      Codex codex = Codex.install(root.resolve("trusted"), stored.url(), model);
+      codex.trustHooks();
+      AgentRun run = codex.exec("Work through [[script:main]]");
+      String session = threadOf(run);
+      checkFirstRun(model, codex, run, session);
+
+      model.script("again", call(shell("echo again")), say("Again done."));
+      AgentRun resumed = codex.resume(session, "Carry on [[script:again]]");
+      assertEquals(session, threadOf(resumed), "a resume keeps the id");
+      Map<String, JsonNode> usage = stored.awaitUsage(session, model.exchanges().size());
+      assertEquals(model.exchanges().size(), usage.size(), "each response once, resumed or not");
+      model.exchanges().forEach(exchange -> matching(usage, exchange));
+      JsonNode resumedSession = stored.session(session);
+      assertEquals(2, resumedSession.path("prompts").asInt(), resumedSession.toString());
+      assertEquals("completed", resumedSession.path("status").asText());
+
+      checkBudgetStops(model, codex, session);
+    }
+  }
+
+  private void checkFirstRun(ScriptedModel model, Codex codex, AgentRun run, String session)
+      throws Exception {
+    List<Exchange> exchanges = model.exchanges();
+    assertEquals(3, exchanges.size(), model.otherRequests().toString());
+    Map<String, JsonNode> usage = stored.awaitUsage(session, exchanges.size());
+    assertEquals(exchanges.size(), usage.size(), "each response once: " + usage.keySet());
+    long input = 0;
+    long output = 0;
+    for (Exchange exchange : exchanges) {
+      JsonNode record = matching(usage, exchange);
+      assertEquals("openai", record.path("provider").asText());
+      assertEquals(Codex.MODEL, record.path("model").asText());
+      assertEquals("estimated", record.path("cost_source").asText(), "Codex reports no cost");
+      input += exchange.usage().input();
+      output += exchange.usage().output();
+    }
+    JsonNode turn = run.last(e -> e.path("type").asText().equals("turn.completed"));
+    assertEquals(turn.path("usage").path("input_tokens").asLong(), input, turn.toString());
+    assertEquals(turn.path("usage").path("output_tokens").asLong(), output);
+
+    Map<String, JsonNode> calls = stored.toolCalls(session);
+    List<Issued> issued = model.issued();
+    assertEquals(issued.stream().map(Issued::callId).collect(Collectors.toSet()), calls.keySet());
+    for (Issued call : issued) {
+      JsonNode recorded = calls.get(call.callId());
+      boolean mcp = call.tool().equals(Codex.MCP_TOOL);
+      // Hooks name a shell call Bash with {"command"}, as Claude Code does; they win over the
+      // telemetry's exec_command {"cmd"}.
+      assertEquals(mcp ? "mcp__session__session" : "Bash", recorded.path("tool").asText());
+      String command = call.input().path("cmd").asText();
+      if (!mcp) {
+        assertEquals(command, recorded.path("arguments").path("command").asText());
+      }
+      boolean failing = command.contains("exit 3");
+      assertEquals(!failing, recorded.path("ok").asBoolean(), recorded.toString());
+      if (failing) {
+        assertTrue(recorded.path("error").asText().startsWith("exit code 3"), recorded.toString());
+      }
+    }
+    String mcpCall = issued.get(2).callId();
+    assertTrue(
+        model.resultOf(mcpCall).contains("session " + session + " active"),
+        "the session tool answered the model over MCP: " + model.resultOf(mcpCall));
+
+    JsonNode recordedSession = stored.session(session);
+    assertEquals("codex", recordedSession.path("client").asText());
+    assertEquals(codex.project().toString(), recordedSession.path("project").path("path").asText());
+    assertEquals("startup", recordedSession.path("source").asText());
+    assertEquals("completed", recordedSession.path("status").asText(), "SessionEnd ended it");
+    assertEquals(1, recordedSession.path("prompts").asInt());
+    assertEquals(1, recordedSession.path("errors").asInt(), "the command that exited 3");
+  }
+
+  private void checkBudgetStops(ScriptedModel model, Codex codex, String session) throws Exception {
+    Path marker = codex.project().resolve("ran-after-budget");
+    String budget =
+        "{\"scope\":\"session\",\"project\":\""
+            + codex.project()
+            + "\",\"limit_tokens\":1,\"action\":\"block\"}";
+    model
+        .script("budget", call(shell("echo before")), call(shell("touch " + marker)), say("Stop."))
+        .beforeTurn("budget", 1, () -> post("/v1/budgets", budget));
+    AgentRun stopped = codex.resume(session, "Spend [[script:budget]]");
+    assertEquals(0, stopped.exitCode(), stopped.toString());
+    assertFalse(Files.exists(marker), "the call after the budget ran out was denied");
+    String denied =
+        model.issued().stream()
+            .filter(c -> c.input().path("cmd").asText().equals("touch " + marker))
+            .findFirst()
+            .orElseThrow()
+            .callId();
+    assertTrue(
+        String.valueOf(model.resultOf(denied)).contains("Spend limit reached"),
+        String.valueOf(model.resultOf(denied)));
+
+    int before = model.exchanges().size();
+    AgentRun blocked = codex.resume(session, "Once more [[script:again]]");
+    assertEquals(0, blocked.exitCode(), blocked.toString());
+    assertEquals(before, model.exchanges().size(), "the blocked prompt reached no model");
+  }
+
+  @Test
+  void untrustedHooksLeaveTelemetryOnlyAndTheSidecarSaysSo() throws Exception {
+    try (ScriptedModel model = ScriptedModel.start()) {
+      model.script("plain", call(shell("echo plain")), say("Plain done."));
+      Codex codex = Codex.install(root.resolve("untrusted"), stored.url(), model);
+      AgentRun run = codex.exec("Nobody trusted the hooks [[script:plain]]");
+      String session = threadOf(run);
+      Map<String, JsonNode> usage = stored.awaitUsage(session, model.exchanges().size());
+      assertEquals(model.exchanges().size(), usage.size());
+      JsonNode recorded = stored.session(session);
+      assertEquals("otlp", recorded.path("client").asText(), "no hook event arrived");
+      assertEquals(1, recorded.path("prompts").asInt(), "counted from the telemetry's prompt");
+      JsonNode call = stored.toolCalls(session).get(model.issued().get(0).callId());
+      assertNotNull(call, "the telemetry's tool result");
+      assertEquals("exec_command", call.path("tool").asText());
+      assertTrue(
+          stored.log().contains("Session " + session + " was started from telemetry"),
+          "the sidecar's log says the hooks never arrived");
+    }
+  }
+
+  // --- helpers
+
+  private static Call shell(String command) {
+    return new Call("exec_command", json("{\"cmd\":\"" + command.replace("\"", "\\\"") + "\"}"));
+  }
+
+  private static String threadOf(AgentRun run) {
+    assertEquals(0, run.exitCode(), run.toString());
+    return run.last(e -> e.path("type").asText().equals("thread.started"))
+        .path("thread_id")
+        .asText();
+  }
+
+  /**
+   * The stored record of a response: Codex's telemetry carries no response id, so it is found by
+   * its token counts, which the scripted model makes different for every reply.
+   */
+  private static JsonNode matching(Map<String, JsonNode> usage, Exchange exchange) {
+    List<JsonNode> found =
+        usage.values().stream()
+            .filter(r -> r.path("input_tokens").asLong() == exchange.usage().input())
+            .filter(r -> r.path("output_tokens").asLong() == exchange.usage().output())
+            .filter(r -> r.path("cache_read_tokens").asLong() == exchange.usage().cacheRead())
+            .filter(r -> r.path("reasoning_tokens").asLong() == exchange.usage().reasoning())
+            .toList();
+    assertEquals(1, found.size(), "response " + exchange.id() + " stored once: " + found);
+    return found.get(0);
+  }
+
+  private static void post(String path, String body) {
+    try {
+      stored.post(path, body);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
