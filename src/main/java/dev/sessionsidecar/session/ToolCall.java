@@ -78,35 +78,39 @@ public class ToolCall extends PanacheEntityBase {
   public Instant recordedAt;
 
   /**
-   * Adds what another report of this call knows: a first-hand report's name, arguments and agent
-   * replace telemetry's; a failure replaces a success (a source that saw the failure knows more
-   * than one that did not); anything still unknown is filled in; nothing known is lost. Answers
-   * whether the call turned from successful to failed.
+   * Adds what another report of this call knows. A first-hand report replaces what telemetry said
+   * wherever it says something (name, arguments, agent, error, result); a failure replaces a
+   * success, whoever reports it (a source that saw the failure knows more than one that did not);
+   * anything still unknown is filled in; nothing known is lost. Answers whether the call turned
+   * from successful to failed.
    */
   boolean learn(RecordToolCallRequest report, String by, String storedArguments, boolean cut) {
-    boolean firstHandOverTelemetry = TELEMETRY.equals(reportedBy) && FIRST_HAND.equals(by);
-    if (firstHandOverTelemetry) {
+    boolean replaces = TELEMETRY.equals(reportedBy) && FIRST_HAND.equals(by);
+    if (replaces) {
       tool = report.tool();
       reportedBy = by;
     }
-    if (storedArguments != null && (arguments == null || firstHandOverTelemetry)) {
+    if (storedArguments != null && (arguments == null || replaces)) {
       arguments = storedArguments;
       argumentsTruncated = cut;
     }
-    if (report.agent() != null && (agent == null || firstHandOverTelemetry)) {
-      agent = report.agent();
-    }
-    promptId = promptId != null ? promptId : report.promptId();
+    agent = pick(agent, report.agent(), replaces);
+    promptId = pick(promptId, report.promptId(), replaces);
+    resultSummary = pick(resultSummary, report.resultSummary(), replaces);
     durationMs = durationMs != null ? durationMs : report.durationMs();
-    resultSummary = resultSummary != null ? resultSummary : report.resultSummary();
     boolean failedNow = ok && !report.succeeded();
     if (failedNow) {
       ok = false;
       error = report.error();
-    } else if (!ok && error == null) {
-      error = report.error();
+    } else if (!ok && !report.succeeded()) {
+      error = pick(error, report.error(), replaces);
     }
     return failedNow;
+  }
+
+  /** The stored value, unless it is unknown or {@code replaces} and the report has one. */
+  private static <T> T pick(T stored, T reported, boolean replaces) {
+    return reported != null && (stored == null || replaces) ? reported : stored;
   }
 
   /** The call recorded in a session under the agent's call id, if any. */
