@@ -4,6 +4,7 @@ import dev.sessionsidecar.budget.BudgetService;
 import dev.sessionsidecar.goal.GoalService;
 import dev.sessionsidecar.goal.GoalStatus;
 import dev.sessionsidecar.insight.InsightQueries;
+import dev.sessionsidecar.platform.SnapshotReads;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.preference.PreferenceService;
 import dev.sessionsidecar.session.CurrentSession;
@@ -43,6 +44,7 @@ public class RecapService {
   private final UsageQueries usage;
   private final Timestamps time;
   private final BudgetService budgets;
+  private final SnapshotReads snapshot;
 
   RecapService(
       CurrentSession current,
@@ -53,8 +55,10 @@ public class RecapService {
       PreferenceService preferences,
       UsageQueries usage,
       Timestamps time,
-      BudgetService budgets) {
+      BudgetService budgets,
+      SnapshotReads snapshot) {
     this.budgets = budgets;
+    this.snapshot = snapshot;
     this.current = current;
     this.sessions = sessions;
     this.goals = goals;
@@ -65,15 +69,23 @@ public class RecapService {
     this.time = time;
   }
 
-  /** The recap this sidecar's agent gets: of its current session and active project. */
+  /**
+   * The recap this sidecar's agent gets: of its current session and active project, every section
+   * read at one moment.
+   */
   public Recap recap(int sinceDays) {
-    return recap(sinceDays, current.session(), current.activeProject().orElse(null));
+    return snapshot.read(
+        () -> recap(sinceDays, current.session(), current.activeProject().orElse(null)));
   }
 
   /** The recap another instance's agent gets, on a shared database. */
   public Recap recapOf(String instanceId, int sinceDays) {
-    return recap(
-        sinceDays, current.sessionOf(instanceId), current.activeProjectOf(instanceId).orElse(null));
+    return snapshot.read(
+        () ->
+            recap(
+                sinceDays,
+                current.sessionOf(instanceId),
+                current.activeProjectOf(instanceId).orElse(null)));
   }
 
   private Recap recap(int sinceDays, Optional<SessionView> currentSession, ProjectView project) {

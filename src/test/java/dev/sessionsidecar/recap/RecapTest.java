@@ -23,8 +23,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -212,6 +214,36 @@ class RecapTest {
         .statusCode(200)
         .body("text", startsWith("# Recap of project /srv/projects/shop (shop), all time"))
         .body("data.usage.requests", equalTo(2));
+  }
+
+  @Test
+  @Order(5)
+  void everySectionIsReadAtOneMomentWhileTheAgentWrites() throws Exception {
+    String session = start("/srv/projects/busy", "busy-1");
+    AtomicBoolean writing = new AtomicBoolean(true);
+    Thread writer =
+        new Thread(
+            () -> {
+              while (writing.get()) {
+                recordUsage(dev.sessionsidecar.testing.Api.usageOf(session)).statusCode(201);
+              }
+            });
+    writer.start();
+    try {
+      for (int read = 0; read < 40; read++) {
+        JsonPath recap = given().get("/v1/recap").then().statusCode(200).extract().jsonPath();
+        // The session's line reads its records, the usage section the day's rollups (left out
+        // while there are none): one moment means they count the same requests.
+        Integer window = recap.get("usage.requests");
+        assertEquals(
+            recap.getInt("current_session.usage.requests"),
+            window == null ? 0 : window,
+            "recap " + read);
+      }
+    } finally {
+      writing.set(false);
+      writer.join();
+    }
   }
 
   /** A goal's title, read back: proves the goal exists though the recap leaves it out. */
