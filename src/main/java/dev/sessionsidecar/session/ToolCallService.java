@@ -77,12 +77,7 @@ public class ToolCallService {
     if (request.callId() != null) {
       Optional<ToolCall> earlier = ToolCall.byCallId(session.id, request.callId());
       if (earlier.isPresent()) {
-        ToolCall call = earlier.get();
-        StoredArguments stored = storedArguments(request.arguments());
-        if (by != null && call.learn(request, by, stored.json(), stored.cut())) {
-          session.recordLateFailure();
-        }
-        return new Recorded(view(call), false);
+        return new Recorded(view(learn(session, earlier.get(), request, by)), false);
       }
     }
     ToolCall call = new ToolCall();
@@ -105,6 +100,16 @@ public class ToolCallService {
     call.persist();
     session.recordToolCall(call.ok, now);
     return new Recorded(view(call), true);
+  }
+
+  /** What a repeated report adds to a stored call ({@code by} null: nothing). */
+  private ToolCall learn(
+      AgentSession session, ToolCall call, RecordToolCallRequest request, String by) {
+    StoredArguments stored = storedArguments(request.arguments());
+    if (by != null && call.learn(request, by, stored.json(), stored.cut())) {
+      session.recordLateFailure();
+    }
+    return call;
   }
 
   /** Arguments as stored: their JSON text, cut to the configured length (and whether it was). */

@@ -20,10 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real Claude Code (the version the pom pins) works through whole sessions against a scripted
@@ -32,25 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * claude-code-telemetry.env}, the session tool added with {@code claude mcp add}. What the sidecar
  * stored is checked against what the model answered and what Claude Code itself reported.
  */
-class RealClaudeCodeIT {
+class RealClaudeCodeIT extends RealAgentTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SUBAGENT = "general-purpose";
-
-  @TempDir static Path root;
-  private static SidecarProcess sidecar;
-  private static SidecarRecord stored;
-
-  @BeforeAll
-  static void startSidecar() throws Exception {
-    sidecar = SidecarProcess.start(root.resolve("sidecar-data")).awaitReady();
-    stored = new SidecarRecord(sidecar);
-  }
-
-  @AfterAll
-  static void stopSidecar() throws Exception {
-    sidecar.stop();
-  }
 
   @Test
   void aWholeSessionWithHttpHooksIsRecordedAsItHappenedThenResumedThenStoppedByABudget()
@@ -152,13 +134,8 @@ class RealClaudeCodeIT {
   private void checkBudgetStops(ScriptedModel model, ClaudeCode claude, String session)
       throws Exception {
     Path marker = claude.project().resolve("ran-after-budget");
-    String budget =
-        "{\"scope\":\"session\",\"project\":\""
-            + claude.project()
-            + "\",\"limit_tokens\":1,\"action\":\"block\"}";
-    model
-        .script("budget", call(bash("echo before")), call(bash("touch " + marker)), say("Stop."))
-        .beforeTurn("budget", 1, () -> postQuietly("/v1/budgets", budget));
+    model.script("budget", call(bash("echo before")), call(bash("touch " + marker)), say("Stop."));
+    budgetRunsOutBefore(model, "budget", 1, claude.project());
     AgentRun stopped = claude.prompt("Spend [[script:budget]]", "--resume", session);
     assertEquals(0, stopped.exitCode(), stopped.toString());
     assertFalse(Files.exists(marker), "the call after the budget ran out was denied");
@@ -260,13 +237,5 @@ class RealClaudeCodeIT {
         .filter(c -> command.length == 0 || c.input().path("command").asText().equals(command[0]))
         .findFirst()
         .orElseThrow();
-  }
-
-  private static void postQuietly(String path, String body) {
-    try {
-      stored.post(path, body);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

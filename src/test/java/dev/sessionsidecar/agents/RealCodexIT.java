@@ -18,10 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real Codex CLI (the version the pom pins) works through whole sessions against a scripted
@@ -29,22 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with {@code trust-hooks.mjs}, {@code config.toml}'s telemetry exporter and MCP server. What the
  * sidecar stored is checked against what the model answered and what Codex itself reported.
  */
-class RealCodexIT {
-
-  @TempDir static Path root;
-  private static SidecarProcess sidecar;
-  private static SidecarRecord stored;
-
-  @BeforeAll
-  static void startSidecar() throws Exception {
-    sidecar = SidecarProcess.start(root.resolve("sidecar-data")).awaitReady();
-    stored = new SidecarRecord(sidecar);
-  }
-
-  @AfterAll
-  static void stopSidecar() throws Exception {
-    sidecar.stop();
-  }
+class RealCodexIT extends RealAgentTest {
 
   @Test
   void aWholeSessionIsRecordedAsItHappenedThenResumedThenStoppedByABudget() throws Exception {
@@ -129,13 +111,9 @@ class RealCodexIT {
 
   private void checkBudgetStops(ScriptedModel model, Codex codex, String session) throws Exception {
     Path marker = codex.project().resolve("ran-after-budget");
-    String budget =
-        "{\"scope\":\"session\",\"project\":\""
-            + codex.project()
-            + "\",\"limit_tokens\":1,\"action\":\"block\"}";
-    model
-        .script("budget", call(shell("echo before")), call(shell("touch " + marker)), say("Stop."))
-        .beforeTurn("budget", 1, () -> post("/v1/budgets", budget));
+    model.script(
+        "budget", call(shell("echo before")), call(shell("touch " + marker)), say("Stop."));
+    budgetRunsOutBefore(model, "budget", 1, codex.project());
     AgentRun stopped = codex.resume(session, "Spend [[script:budget]]");
     assertEquals(0, stopped.exitCode(), stopped.toString());
     assertFalse(Files.exists(marker), "the call after the budget ran out was denied");
@@ -176,6 +154,23 @@ class RealCodexIT {
     }
   }
 
+  @Test
+  void aSidecarThatIsDownBreaksNothing() throws Exception {
+    try (ScriptedModel model = ScriptedModel.start()) {
+      model.script("alone", call(shell("echo alone")), say("Alone done."));
+      String nobody = "http://127.0.0.1:" + SidecarProcess.freePort();
+      Codex codex = Codex.install(root.resolve("down"), nobody, model);
+      codex.trustHooks();
+      AgentRun run = codex.exec("Work alone [[script:alone]]");
+      threadOf(run);
+      assertEquals(2, model.exchanges().size(), "the agent went through its whole script");
+      assertTrue(
+          model.resultOf(model.issued().get(0).callId()).contains("alone"),
+          "the command ran: " + model.resultOf(model.issued().get(0).callId()));
+      System.out.println("Codex with no sidecar behind its hooks: " + run.elapsed());
+    }
+  }
+
   // --- helpers
 
   private static Call shell(String command) {
@@ -203,13 +198,5 @@ class RealCodexIT {
             .toList();
     assertEquals(1, found.size(), "response " + exchange.id() + " stored once: " + found);
     return found.get(0);
-  }
-
-  private static void post(String path, String body) {
-    try {
-      stored.post(path, body);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

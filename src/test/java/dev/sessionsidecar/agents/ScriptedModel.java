@@ -417,21 +417,14 @@ final class ScriptedModel implements AutoCloseable {
     sse.close();
   }
 
+  /** An output item as the Responses API streams it: added, then done. */
   private void outputItem(SseWriter sse, int index, ObjectNode item) throws IOException {
-    ObjectNode added =
-        mapper
-            .createObjectNode()
-            .put("type", "response.output_item.added")
-            .put("output_index", index);
-    added.set("item", item);
-    sse.event("response.output_item.added", added);
-    ObjectNode done =
-        mapper
-            .createObjectNode()
-            .put("type", "response.output_item.done")
-            .put("output_index", index);
-    done.set("item", item);
-    sse.event("response.output_item.done", done);
+    for (String stage : new String[] {"added", "done"}) {
+      String type = "response.output_item." + stage;
+      ObjectNode event = mapper.createObjectNode().put("type", type).put("output_index", index);
+      event.set("item", item);
+      sse.event(type, event);
+    }
   }
 
   private static void send(HttpExchange http, String type, byte[] body) throws IOException {

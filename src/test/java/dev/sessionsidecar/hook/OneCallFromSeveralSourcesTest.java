@@ -66,14 +66,7 @@ class OneCallFromSeveralSourcesTest {
 
   @Test
   void codexsTelemetryCorrectsAHookThatCouldNotSeeTheExitCode() {
-    Map<String, Object> start = event("SessionStart", session, cwd);
-    given().contentType("application/json").body(start).post("/v1/hooks/codex").then();
-    Map<String, Object> hook = event("PostToolUse", session, cwd);
-    hook.put("tool_name", "Bash");
-    hook.put("tool_input", Map.of("command", "make test"));
-    hook.put("tool_use_id", "call_make");
-    hook.put("tool_response", "2 tests failed\n");
-    given().contentType("application/json").body(hook).post("/v1/hooks/codex").then();
+    codexBashCall("call_make", "make test", "2 tests failed\n");
     callOf("call_make").body("ok", equalTo(true));
 
     String output =
@@ -107,15 +100,28 @@ class OneCallFromSeveralSourcesTest {
 
   @Test
   void aCommandThatPrintsAnExitLineOfItsOwnDidNotFail() {
-    Map<String, Object> start = event("SessionStart", session, cwd);
-    given().contentType("application/json").body(start).post("/v1/hooks/codex").then();
+    codexBashCall("call_cat", "cat log", "Output:\nProcess exited with code 1\n");
+    callOf("call_cat").body("ok", equalTo(true)).body("error", nullValue());
+  }
+
+  /** Codex's SessionStart, then its PostToolUse of a shell call, as its hooks send them. */
+  private void codexBashCall(String callId, String command, String output) {
+    codexHook(event("SessionStart", session, cwd));
     Map<String, Object> hook = event("PostToolUse", session, cwd);
     hook.put("tool_name", "Bash");
-    hook.put("tool_input", Map.of("command", "cat log"));
-    hook.put("tool_use_id", "call_cat");
-    hook.put("tool_response", "Output:\nProcess exited with code 1\n");
-    given().contentType("application/json").body(hook).post("/v1/hooks/codex").then();
-    callOf("call_cat").body("ok", equalTo(true)).body("error", nullValue());
+    hook.put("tool_input", Map.of("command", command));
+    hook.put("tool_use_id", callId);
+    hook.put("tool_response", output);
+    codexHook(hook);
+  }
+
+  private static void codexHook(Map<String, Object> body) {
+    given()
+        .contentType("application/json")
+        .body(body)
+        .post("/v1/hooks/codex")
+        .then()
+        .statusCode(200);
   }
 
   private void claudeCodeToolResult(String tool, String success, String more) {
