@@ -5,15 +5,14 @@ import dev.sessionsidecar.platform.ProblemCode;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Keeps other web sites off the inspection page: it answers only to the allowed host names (no DNS
- * rebinding), its buttons act only for requests sent from the page itself (Origin, or Referer when
- * a browser sends no Origin), and its answers may not be framed or load anything foreign.
+ * Keeps other web sites off the inspection page: its buttons act only for requests sent from the
+ * page itself (Origin, or Referer when a browser sends no Origin), and its answers may not be
+ * framed or load anything foreign. (Only allowed host names reach it at all: platform.HostRule.)
  */
 class CrossSiteGuard {
 
@@ -22,27 +21,13 @@ class CrossSiteGuard {
       "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none';"
           + " form-action 'self'; frame-ancestors 'none'";
 
-  private final List<String> allowedHosts;
-
-  CrossSiteGuard(PageConfig settings) {
-    this.allowedHosts =
-        settings.allowedHosts().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-  }
-
   @ServerRequestFilter
   void check(ContainerRequestContext request) {
     if (!PagePaths.isPage(request.getUriInfo().getPath())) {
       return;
     }
+    // The host name was checked for every door of the port (platform.HostRule).
     String host = request.getHeaderString("Host");
-    if (host == null || !allowedHosts.contains(hostName(host))) {
-      throw new ApiException(
-          ProblemCode.FORBIDDEN,
-          "The inspection page answers only to "
-              + String.join(", ", allowedHosts)
-              + " (sidecar.ui.allowed-hosts); open it through kubectl port-forward at"
-              + " http://localhost:<port>/.");
-    }
     if (!"POST".equals(request.getMethod())) {
       return;
     }
@@ -50,7 +35,7 @@ class CrossSiteGuard {
     if (from == null) {
       from = originOf(request.getHeaderString("Referer"));
     }
-    if (from == null || !isSameOrigin(from, host)) {
+    if (from == null || host == null || !isSameOrigin(from, host)) {
       throw new ApiException(
           ProblemCode.FORBIDDEN,
           "Page buttons act only for requests sent from the page at http://"
@@ -89,16 +74,5 @@ class CrossSiteGuard {
     } catch (IllegalArgumentException notAUrl) {
       return null;
     }
-  }
-
-  /** The Host header without its port; IPv6 literals keep their brackets. */
-  static String hostName(String host) {
-    String lower = host.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("[")) {
-      int end = lower.indexOf(']');
-      return end < 0 ? lower : lower.substring(0, end + 1);
-    }
-    int colon = lower.indexOf(':');
-    return colon < 0 ? lower : lower.substring(0, colon);
   }
 }

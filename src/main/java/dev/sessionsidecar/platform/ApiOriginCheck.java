@@ -3,7 +3,11 @@ package dev.sessionsidecar.platform;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Refuses {@code /v1} requests sent by web pages from origins {@link BrowserOrigins} rejects. */
+/**
+ * Refuses {@code /v1} and {@code /otlp} requests sent by web pages from origins {@link
+ * BrowserOrigins} rejects (an exporter or a hook sends no Origin): a foreign page must not write a
+ * usage record that trips a blocking budget.
+ */
 class ApiOriginCheck {
 
   private final BrowserOrigins origins;
@@ -15,7 +19,8 @@ class ApiOriginCheck {
   @ServerRequestFilter
   void check(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
-    boolean api = path.startsWith("/v1/") || path.startsWith("v1/");
+    String bare = path.startsWith("/") ? path.substring(1) : path;
+    boolean api = bare.startsWith("v1/") || bare.startsWith("otlp/");
     String origin = request.getHeaderString("Origin");
     if (api && !origins.allows(origin)) {
       throw new ApiException(

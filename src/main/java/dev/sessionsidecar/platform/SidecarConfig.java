@@ -59,4 +59,21 @@ public interface SidecarConfig {
    * example {@code https://ui.example}); see {@link BrowserOrigins}.
    */
   Optional<List<String>> allowedOrigins();
+
+  /**
+   * Host names (the {@code Host} header without its port) every door of the API port answers to;
+   * see {@link HostRule}. Its default is {@code sidecar.ui.allowed-hosts}, the page's older key.
+   */
+  List<String> allowedHosts();
+
+  /** The inspection page's keys, {@code sidecar.ui.}. */
+  Ui ui();
+
+  /** The inspection page's keys. */
+  interface Ui {
+    /**
+     * The older name of {@code sidecar.allowed-hosts}, still honoured (it is that key's default).
+     */
+    Optional<List<String>> allowedHosts();
+  }
 }

@@ -135,7 +135,7 @@ class InspectionPageTest {
   @Test
   void aForeignHostIsRefusedEvenForReading() {
     assertProblem(given().header("Host", "evil.example:8080").get("/").then(), 403, "forbidden")
-        .body("detail", containsString("sidecar.ui.allowed-hosts"));
+        .body("detail", containsString("sidecar.allowed-hosts"));
     assertProblem(given().header("Host", "evil.example").get("/ui/tasks").then(), 403, "forbidden");
   }
 
