@@ -1,7 +1,9 @@
 package dev.sessionsidecar.otlp;
 
+import dev.sessionsidecar.platform.PlainText;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,31 +45,48 @@ final class Attributes {
     return null;
   }
 
-  /** The first of the keys that holds a whole number (also as text), else null. */
+  /**
+   * The whole number under the first of the keys that is present (an integer, a double without a
+   * fraction, or such a number as text), else null. A value that is not exactly a whole number of
+   * at most 18 digits ({@code "12abc"}, {@code 1.5}, 23 digits) is an {@link
+   * IllegalArgumentException} naming the key: it is rejected, never read as 0 or rounded.
+   */
   Long number(String... keys) {
     for (String key : keys) {
       AnyValue value = values.get(key);
       if (value == null) {
         continue;
       }
-      if (value.hasIntValue()) {
-        return value.getIntValue();
-      }
-      if (value.hasDoubleValue()) {
-        return (long) value.getDoubleValue();
-      }
-      if (value.hasStringValue()) {
-        try {
-          return Long.parseLong(value.getStringValue().trim());
-        } catch (NumberFormatException notANumber) {
-          // try the next key
-        }
-      }
+      return switch (value.getValueCase()) {
+        case INT_VALUE -> value.getIntValue();
+        case DOUBLE_VALUE -> whole(key, value.getDoubleValue());
+        case STRING_VALUE -> parsed(key, value.getStringValue());
+        default -> throw notWhole(key, value.toString());
+      };
     }
     return null;
   }
 
-  /** A decimal amount (cost), from a number or its text. */
+  private static long whole(String key, double number) {
+    if (number != Math.rint(number) || Math.abs(number) >= 1e18) {
+      throw notWhole(key, Double.toString(number));
+    }
+    return (long) number;
+  }
+
+  private static long parsed(String key, String text) {
+    String trimmed = text.strip();
+    if (!trimmed.matches("-?\\d{1,18}")) {
+      throw notWhole(key, text);
+    }
+    return Long.parseLong(trimmed);
+  }
+
+  private static IllegalArgumentException notWhole(String key, String value) {
+    return new IllegalArgumentException(
+        key + " must be a whole number of at most 18 digits, not " + PlainText.oneLine(value, 40));
+  }
+
   /**
    * The number under the first of the keys present, when every present key says the same; two that
    * disagree are an {@link IllegalArgumentException} naming both (an attribute renamed by the
@@ -93,16 +112,26 @@ final class Attributes {
     return found;
   }
 
-  java.math.BigDecimal decimal(String key) {
+  /**
+   * A decimal amount (cost) of 0 or more, from a number or its text; null when the key is absent.
+   * Anything else (NaN, a negative amount, text that is no number) is an {@link
+   * IllegalArgumentException} naming the key: rejected, never replaced by an estimate.
+   */
+  BigDecimal decimal(String key) {
     String text = text(key);
     if (text == null) {
       return null;
     }
     try {
-      return new java.math.BigDecimal(text.trim());
+      BigDecimal amount = new BigDecimal(text.strip());
+      if (amount.signum() >= 0) {
+        return amount;
+      }
     } catch (NumberFormatException notANumber) {
-      return null;
+      // said below
     }
+    throw new IllegalArgumentException(
+        key + " must be an amount of 0 or more, not " + PlainText.oneLine(text, 40));
   }
 
   boolean has(String key) {

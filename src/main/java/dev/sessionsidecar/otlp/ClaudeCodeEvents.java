@@ -78,9 +78,7 @@ final class ClaudeCodeEvents {
             OtlpText.cut(GenAiSpans.orElse(a.text("model"), "unknown"), 200),
             tokens)
         .costUsd(
-            cost == null || cost.signum() < 0
-                ? null
-                : cost.setScale(Math.min(cost.scale(), 10), RoundingMode.HALF_UP))
+            cost == null ? null : cost.setScale(Math.min(cost.scale(), 10), RoundingMode.HALF_UP))
         .role(subagent(a))
         .latencyMs(duration)
         .createdAt(at)
@@ -115,16 +113,16 @@ final class ClaudeCodeEvents {
 
   /** The provider's request id when the event names it, else a hash of the record's bytes. */
   private static String requestId(LogRecord log, Attributes a) {
-    String provider = OtlpText.cut(a.text("request_id"), 200);
+    String provider = OtlpText.id("request_id", a.text("request_id"));
     return provider != null ? provider : LogRecords.fallbackId(log);
   }
 
   /** A {@code tool_result} event as a tool call, by its {@code tool_use_id} when it has one. */
   private RecordToolCallRequest toolResult(LogRecord log, Attributes a, Instant at, Long duration) {
     boolean ok = !"false".equalsIgnoreCase(a.text("success"));
-    String callId = a.text("tool_use_id");
+    String callId = OtlpText.id("tool_use_id", a.text("tool_use_id"));
     return new RecordToolCallRequest(
-        OtlpText.cut(callId != null ? callId : LogRecords.fallbackId(log), 200),
+        callId != null ? callId : LogRecords.fallbackId(log),
         OtlpText.cut(GenAiSpans.orElse(a.text("tool_name"), "unknown"), 200),
         OtlpText.json(a.text("tool_parameters"), mapper),
         ok,

@@ -62,7 +62,7 @@ final class CodexEvents {
    * event carries no response id, so a hash of the record identifies it.
    */
   private static RecordUsageRequest response(LogRecord log, Attributes a, Instant at) {
-    String responseId = OtlpText.cut(a.text("response.id", "response_id"), 200);
+    String responseId = OtlpText.id("response.id", a.text("response.id", "response_id"));
     Tokens tokens =
         Tokens.of(
             a.number("input_token_count"),
@@ -91,9 +91,9 @@ final class CodexEvents {
     String exitFailure = CommandExit.failureOf(output);
     boolean ok = !"false".equalsIgnoreCase(a.text("success")) && exitFailure == null;
     String error = exitFailure != null ? exitFailure : GenAiSpans.orElse(output, "failed");
-    String callId = a.text("call_id");
+    String callId = OtlpText.id("call_id", a.text("call_id"));
     return new RecordToolCallRequest(
-        OtlpText.cut(callId != null ? callId : LogRecords.fallbackId(log), 200),
+        callId != null ? callId : LogRecords.fallbackId(log),
         OtlpText.cut(GenAiSpans.orElse(toolName(a), "unknown"), 200),
         OtlpText.json(a.text("arguments"), mapper),
         ok,

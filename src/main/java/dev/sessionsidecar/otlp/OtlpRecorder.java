@@ -1,6 +1,7 @@
 package dev.sessionsidecar.otlp;
 
 import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
 import dev.sessionsidecar.session.SessionIds;
@@ -89,8 +90,17 @@ class OtlpRecorder {
 
   /** The session id if it is usable: known, or started now in the active project. */
   private String knownSession(String id) {
-    if (id == null || !SessionIds.isValid(id)) {
+    if (id == null) {
       return null;
+    }
+    if (!SessionIds.isValid(id)) {
+      // Charged to the current session instead, it would count where it did not happen.
+      throw new IllegalArgumentException(
+          "the session id "
+              + PlainText.oneLine(id, 60)
+              + " is not usable ("
+              + SessionIds.RULE
+              + "); nothing was recorded for it");
     }
     if (sessions.exists(id)) {
       return id;

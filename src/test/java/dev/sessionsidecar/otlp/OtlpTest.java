@@ -207,6 +207,42 @@ class OtlpTest {
         .body("items.find { it.ok == false }.error", equalTo("529 overloaded"));
   }
 
+  @Test
+  void aValueThatCannotBeReadExactlyRejectsItsRecordAndNamesTheAttribute() {
+    String session = newSession(newProject());
+    Map<String, String> inexact =
+        Map.of(
+            "input_tokens",
+            text("input_tokens", "12abc") + number("output_tokens", 1),
+            "output_tokens",
+            number("input_tokens", 1)
+                + ",{\"key\":\"output_tokens\",\"value\":{\"doubleValue\":1.5}}",
+            "cost_usd",
+            number("input_tokens", 1) + number("output_tokens", 1) + text("cost_usd", "NaN"),
+            "request_id",
+            number("input_tokens", 1) + text("request_id", "r".repeat(201)));
+    inexact.forEach(
+        (attribute, attributes) ->
+            post("logs", logs(null, event("claude_code.api_request", session, attributes)))
+                .statusCode(200)
+                .body("partialSuccess.rejectedLogRecords", equalTo("1"))
+                .body("partialSuccess.errorMessage", containsString(attribute)));
+    post(
+            "logs",
+            logs(
+                null,
+                OtlpJson.event(
+                    OtlpJson.FIXED_TIME,
+                    "claude_code.api_request",
+                    "session.id",
+                    "not a session id",
+                    number("input_tokens", 1))))
+        .statusCode(200)
+        .body("partialSuccess.rejectedLogRecords", equalTo("1"))
+        .body("partialSuccess.errorMessage", containsString("not a session id"));
+    given().get("/v1/usage?session=" + session).then().body("total", equalTo(0));
+  }
+
   private static String event(String name, String session, String attributes) {
     return OtlpJson.event(OtlpJson.FIXED_TIME, name, "session.id", session, attributes);
   }
