@@ -26,10 +26,14 @@ record HookEvent(JsonNode body, String client) {
     return text("hook_event_name", 100);
   }
 
-  /** The session id; required, and it must be a usable session id. */
+  /**
+   * The session id, exactly as sent; required, and it must be a usable session id (one with spaces
+   * around it or a broken character is refused, not trimmed into another session's id).
+   */
   String sessionId() {
-    String id = text("session_id", 200);
-    if (id == null || !SessionIds.isValid(id)) {
+    JsonNode node = body.get("session_id");
+    String id = node != null && node.isTextual() ? node.asText() : null;
+    if (!SessionIds.isValid(id)) {
       throw ApiException.invalidArgument("session_id", "is required: " + SessionIds.RULE);
     }
     return id;

@@ -134,7 +134,8 @@ final class JsonProblems {
           Map.entry(java.math.BigDecimal.class, "a number"),
           Map.entry(Boolean.class, "true or false"),
           Map.entry(boolean.class, "true or false"),
-          Map.entry(Instant.class, "an ISO-8601 UTC timestamp such as 2026-01-31T12:00:00Z"),
+          Map.entry(
+              Instant.class, "an RFC 3339 timestamp from 1970 on, such as 2026-01-31T12:00:00Z"),
           Map.entry(JsonNode.class, "a JSON value"));
 
   private static String describe(Class<?> type) {

@@ -1,6 +1,7 @@
 package dev.sessionsidecar.platform;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,16 +13,25 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.Instant;
 
 /**
  * Makes JSON reading strict: unknown fields, duplicate keys, trailing content and type coercions
- * ("5" for a number, 1.5 for an integer) are errors rather than silent guesses.
+ * ("5" or "" for a number, 1.5 for an integer, a number for a timestamp) are errors rather than
+ * silent guesses.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+
+  /** Last, after Quarkus's own customizer: its Java time module must not replace ours. */
+  @Override
+  public int priority() {
+    return MINIMUM_PRIORITY;
+  }
 
   @Override
   public void customize(ObjectMapper mapper) {
@@ -33,8 +43,12 @@ public class StrictJson implements ObjectMapperCustomizer {
     mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     for (LogicalType type :
         new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
-      mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+      mapper
+          .coercionConfigFor(type)
+          .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     }
+
     mapper
         .coercionConfigFor(LogicalType.Boolean)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
@@ -45,7 +59,34 @@ public class StrictJson implements ObjectMapperCustomizer {
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     mapper.registerModule(
         new SimpleModule("printable-strings")
-            .addDeserializer(String.class, new TextDeserializer()));
+            .addDeserializer(String.class, new TextDeserializer())
+            .addDeserializer(Instant.class, new TimestampDeserializer()));
+  }
+
+  /**
+   * Timestamps are RFC 3339 strings from 1970 on: a number is no timestamp (it was read as epoch
+   * seconds, so 1e308 became 1970 and a huge negative one a failure), and an instant before the
+   * epoch is no time an agent worked.
+   */
+  static final class TimestampDeserializer extends StdScalarDeserializer<Instant> {
+
+    TimestampDeserializer() {
+      super(Instant.class);
+    }
+
+    @Override
+    public Instant deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      if (!parser.hasToken(JsonToken.VALUE_STRING) || parser.getText().isBlank()) {
+        throw InvalidFormatException.from(
+            parser, "not a timestamp", parser.getText(), Instant.class);
+      }
+      Instant at = InstantDeserializer.INSTANT.deserialize(parser, context);
+      if (at != null && at.isBefore(Instant.EPOCH)) {
+        throw InvalidFormatException.from(parser, "before 1970", parser.getText(), Instant.class);
+      }
+      return at;
+    }
   }
 
   /**

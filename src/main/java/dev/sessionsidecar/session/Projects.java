@@ -1,5 +1,6 @@
 package dev.sessionsidecar.session;
 
+import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -30,6 +31,9 @@ public class Projects {
   }
 
   /** The project at {@code path}, stored with the name (or a default one) when it is new. */
+  /** The longest project name the column keeps. */
+  static final int MAX_NAME = 200;
+
   static Project stored(String path, String name, Instant now) {
     Optional<Project> known = Project.byPath(path);
     if (known.isPresent()) {
@@ -43,13 +47,19 @@ public class Projects {
     return project;
   }
 
-  /** The last segment of the path, as a name; the path itself when it has none. */
+  /**
+   * The last segment of the path, as a name; the path itself when it has none. A name is a label of
+   * at most {@link #MAX_NAME} characters: a longer segment is shown cut, with an ellipsis (the path
+   * itself is kept whole).
+   */
   static String defaultName(String path) {
+    String name;
     try {
       Path fileName = Path.of(path).getFileName();
-      return fileName == null ? path : fileName.toString();
+      name = fileName == null ? path : fileName.toString();
     } catch (RuntimeException notAPath) {
-      return path.length() <= 200 ? path : path.substring(0, 200);
+      name = path;
     }
+    return PlainText.abbreviate(name, MAX_NAME);
   }
 }

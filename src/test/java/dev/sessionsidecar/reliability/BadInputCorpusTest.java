@@ -213,6 +213,51 @@ class BadInputCorpusTest {
             "started_at"));
     cases.add(
         json(
+            "a number for a time",
+            "POST",
+            calls,
+            "{\"tool\":\"Bash\",\"started_at\":1e308}",
+            400,
+            "invalid_argument",
+            "started_at"));
+    cases.add(
+        json(
+            "a time out of range",
+            "POST",
+            calls,
+            "{\"tool\":\"Bash\",\"started_at\":-31557014167219200}",
+            400,
+            "invalid_argument",
+            "started_at"));
+    cases.add(
+        json(
+            "a time before 1970",
+            "POST",
+            calls,
+            "{\"tool\":\"Bash\",\"started_at\":\"-290000000-01-01T00:00:00Z\"}",
+            400,
+            "invalid_argument",
+            "started_at"));
+    cases.add(
+        json(
+            "an empty duration",
+            "POST",
+            calls,
+            "{\"tool\":\"Bash\",\"duration_ms\":\"\"}",
+            400,
+            "invalid_argument",
+            "duration_ms"));
+    cases.add(
+        json(
+            "an empty outcome",
+            "POST",
+            calls,
+            "{\"tool\":\"Bash\",\"ok\":\"\"}",
+            400,
+            "invalid_argument",
+            "ok"));
+    cases.add(
+        json(
             "time far ahead",
             "POST",
             calls,
@@ -476,6 +521,15 @@ class BadInputCorpusTest {
             "reason"));
     cases.add(
         json(
+            "an empty budget limit",
+            "POST",
+            "/v1/budgets",
+            "{\"scope\":\"instance\",\"limit_usd\":\"\",\"limit_tokens\":5}",
+            400,
+            "invalid_argument",
+            "limit_usd"));
+    cases.add(
+        json(
             "budget limit as text",
             "POST",
             "/v1/budgets",
@@ -665,6 +719,24 @@ class BadInputCorpusTest {
             "not_found",
             null));
     // intake doors
+    cases.add(
+        json(
+            "a hook's session id with spaces around it",
+            "POST",
+            "/v1/hooks/claude-code",
+            "{\"hook_event_name\":\"SessionStart\",\"session_id\":\" abc \",\"cwd\":\"/src\"}",
+            400,
+            "invalid_argument",
+            "session_id"));
+    cases.add(
+        json(
+            "a hook's session id with a broken character",
+            "POST",
+            "/v1/hooks/codex",
+            "{\"hook_event_name\":\"SessionStart\",\"session_id\":\"a\\ud800\",\"cwd\":\"/src\"}",
+            400,
+            "invalid_argument",
+            "session_id"));
     cases.add(
         json(
             "truncated hook input",

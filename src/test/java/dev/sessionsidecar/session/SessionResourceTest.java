@@ -25,6 +25,15 @@ import org.junit.jupiter.api.Test;
 class SessionResourceTest {
 
   @Test
+  void aProjectWhoseLastSegmentIsLongerThanANameKeepsItsPathWhole() {
+    String path = newProject() + "/" + "c".repeat(201);
+    startSession(Map.of("session_id", newId("long"), "project_path", path))
+        .statusCode(201)
+        .body("project.path", equalTo(path))
+        .body("project.name", equalTo("c".repeat(199) + "…"));
+  }
+
+  @Test
   void startingANewIdCreatesTheSessionAndResumingItAnswers200() {
     String project = newProject();
     String id = newId("agent");
