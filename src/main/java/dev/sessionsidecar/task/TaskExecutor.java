@@ -152,13 +152,13 @@ public class TaskExecutor {
     TaskHandler handler = handlers.forKind(task.kind).orElseThrow();
     Run run = new Run();
     running.put(task.taskId, run);
-    JsonNode parameters = readParameters(task.parameters);
-    RunContext context = new RunContext(task.taskId, parameters, run.cancelled, time);
-    run.future = pool.submit(() -> execute(task.taskId, handler, context, run));
+    String parameters = task.parameters;
+    run.future = pool.submit(() -> execute(task.taskId, handler, parameters, run));
   }
 
-  private void execute(String taskId, TaskHandler handler, RunContext context, Run run) {
+  private void execute(String taskId, TaskHandler handler, String parameters, Run run) {
     try {
+      RunContext context = new RunContext(taskId, readParameters(parameters), run.cancelled, time);
       JsonNode result = handler.run(context);
       finish(
           taskId,
@@ -210,11 +210,16 @@ public class TaskExecutor {
     }
   }
 
+  /**
+   * The task's stored parameters; ones that are not JSON any more fail the task with that reason
+   * (run with none instead, a purge or a ponder would do what nobody asked for).
+   */
   private JsonNode readParameters(String json) {
     try {
       return json == null ? mapper.createObjectNode() : mapper.readTree(json);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return mapper.createObjectNode();
+      throw new IllegalArgumentException(
+          "its stored parameters are not JSON: " + e.getOriginalMessage(), e);
     }
   }
 }
