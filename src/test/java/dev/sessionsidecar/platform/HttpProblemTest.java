@@ -79,6 +79,33 @@ class HttpProblemTest {
             415,
             "unsupported_media_type")
         .body("detail", containsString("application/json"));
+    for (String vague : new String[] {"*/*", "application/octet-stream"}) {
+      assertProblem(
+              given()
+                  .contentType(vague)
+                  .body("{\"project_path\":\"/src/vague\"}".getBytes())
+                  .post("/v1/sessions")
+                  .then(),
+              415,
+              "unsupported_media_type")
+          .body("detail", containsString("application/json"));
+    }
+    given().get("/v1/sessions?project=/src/vague").then().body("total", equalTo(0));
+  }
+
+  @Test
+  void anUnknownContentEncodingIs415NotReadAsIs() {
+    assertProblem(
+            given()
+                .contentType(ContentType.JSON)
+                .header("Content-Encoding", "x-evil")
+                .body("{\"project_path\":\"/src/evil\"}")
+                .post("/v1/sessions")
+                .then(),
+            415,
+            "unsupported_media_type")
+        .body("detail", containsString("x-evil"));
+    given().get("/v1/sessions?project=/src/evil").then().body("total", equalTo(0));
   }
 
   @Test
