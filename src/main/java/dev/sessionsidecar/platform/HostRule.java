@@ -20,10 +20,6 @@ import java.util.Locale;
 @ApplicationScoped
 class HostRule {
 
-  static final String HOST_REQUIRED =
-      "A Host header naming this sidecar is required, such as Host: 127.0.0.1:8080 (HTTP/1.0"
-          + " clients must send it too); this request had none, or one that is not a host name.";
-
   private final List<String> allowed;
   private final ObjectMapper mapper;
 
@@ -33,17 +29,12 @@ class HostRule {
   }
 
   void install(@Observes Router router) {
-    router.route().order(Integer.MIN_VALUE).handler(this::check).failureHandler(this::unusableHost);
+    router.route().order(Integer.MIN_VALUE).handler(this::check);
   }
 
   private void check(RoutingContext ctx) {
     String host = ctx.request().getHeader(HttpHeaders.HOST);
-    if (host == null) {
-      // An HTTP/1.0 request may omit it; the request's URI cannot be built without it.
-      RouteProblems.send(ctx, mapper, ProblemCode.MALFORMED_REQUEST, HOST_REQUIRED);
-      return;
-    }
-    if (allowed.contains(nameOf(host))) {
+    if (host == null || allowed.contains(nameOf(host))) {
       ctx.next();
       return;
     }
@@ -57,18 +48,6 @@ class HostRule {
             + PlainText.oneLine(host, 100)
             + ". Reach it by one of those names (behind kubectl port-forward:"
             + " http://localhost:<port>/), or add this one to sidecar.allowed-hosts.");
-  }
-
-  /**
-   * Vert.x refuses a request whose Host it cannot parse (or an HTTP/1.1 request without one) before
-   * any route runs; the refusal is answered as a problem here instead of Quarkus's own body.
-   */
-  private void unusableHost(RoutingContext ctx) {
-    if (ctx.statusCode() == 400 && ctx.request().authority() == null) {
-      RouteProblems.send(ctx, mapper, ProblemCode.MALFORMED_REQUEST, HOST_REQUIRED);
-    } else {
-      ctx.next();
-    }
   }
 
   /** A Host header's name without its port; IPv6 literals keep their brackets. */
