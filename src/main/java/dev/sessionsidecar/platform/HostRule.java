@@ -1,7 +1,7 @@
 package dev.sessionsidecar.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +20,10 @@ import java.util.Locale;
 @ApplicationScoped
 class HostRule {
 
+  static final String HOST_REQUIRED =
+      "A Host header naming this sidecar is required, such as Host: 127.0.0.1:8080 (HTTP/1.0"
+          + " clients must send it too); this request had none, or one that is not a host name.";
+
   private final List<String> allowed;
   private final ObjectMapper mapper;
 
@@ -29,12 +33,21 @@ class HostRule {
   }
 
   void install(@Observes Router router) {
-    router.route().order(Integer.MIN_VALUE).handler(this::check);
+    router.route().order(Integer.MIN_VALUE).handler(this::check).failureHandler(this::unusableHost);
   }
 
   private void check(RoutingContext ctx) {
-    String host = ctx.request().getHeader(HttpHeaders.HOST);
-    if (host == null || allowed.contains(nameOf(host))) {
+    // HTTP/1 names the host in Host, HTTP/2 (a JDK client upgrades to it) in :authority.
+    HostAndPort authority = ctx.request().authority();
+    String host = authority == null ? null : authority.host();
+    if (host == null) {
+      // An HTTP/1.0 request may omit it; the request's URI cannot be built without it.
+      RouteProblems.send(ctx, mapper, ProblemCode.MALFORMED_REQUEST, HOST_REQUIRED);
+      return;
+    }
+    // authority() gives an IPv6 literal without its brackets; the allowed names keep them.
+    String name = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    if (allowed.contains(nameOf(name))) {
       ctx.next();
       return;
     }
@@ -48,6 +61,18 @@ class HostRule {
             + PlainText.oneLine(host, 100)
             + ". Reach it by one of those names (behind kubectl port-forward:"
             + " http://localhost:<port>/), or add this one to sidecar.allowed-hosts.");
+  }
+
+  /**
+   * Vert.x refuses a request whose Host it cannot parse (or an HTTP/1.1 request without one) before
+   * any route runs; the refusal is answered as a problem here instead of Quarkus's own body.
+   */
+  private void unusableHost(RoutingContext ctx) {
+    if (ctx.statusCode() == 400 && ctx.request().authority() == null) {
+      RouteProblems.send(ctx, mapper, ProblemCode.MALFORMED_REQUEST, HOST_REQUIRED);
+    } else {
+      ctx.next();
+    }
   }
 
   /** A Host header's name without its port; IPv6 literals keep their brackets. */

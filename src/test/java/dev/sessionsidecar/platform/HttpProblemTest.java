@@ -6,10 +6,14 @@ import static dev.sessionsidecar.testing.Api.newSession;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -91,6 +95,39 @@ class HttpProblemTest {
           .body("detail", containsString("application/json"));
     }
     given().get("/v1/sessions?project=/src/vague").then().body("total", equalTo(0));
+  }
+
+  @Test
+  void aRequestWithoutAUsableHostIsAProblemAndDoesNothing() throws Exception {
+    String body = "{\"session_id\":\"no-host-1\",\"project_path\":\"/src/no-host\"}";
+    for (String head :
+        new String[] {
+          "POST /v1/sessions HTTP/1.0\r\n",
+          "POST /v1/sessions HTTP/1.1\r\nConnection: close\r\n",
+          "POST /v1/sessions HTTP/1.1\r\nHost: a@b\r\nConnection: close\r\n",
+          "POST /v1/sessions HTTP/1.1\r\nHost: [::1\r\nConnection: close\r\n"
+        }) {
+      String reply =
+          raw(
+              head
+                  + "Content-Type: application/json\r\nContent-Length: "
+                  + body.length()
+                  + "\r\n\r\n"
+                  + body);
+      assertTrue(reply.startsWith("HTTP/1.") && reply.contains(" 400 "), head + reply);
+      assertTrue(reply.contains("application/problem+json"), reply);
+      assertTrue(reply.contains("\"code\":\"malformed_request\""), reply);
+    }
+    given().get("/v1/sessions/no-host-1").then().statusCode(404);
+  }
+
+  /** A request written byte by byte on a socket, and the whole reply. */
+  private static String raw(String request) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+      socket.setSoTimeout(5000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test
