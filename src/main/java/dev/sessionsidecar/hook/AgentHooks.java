@@ -4,10 +4,11 @@ import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.SessionService;
+import dev.sessionsidecar.session.SessionView;
 import dev.sessionsidecar.session.StartSessionRequest;
 import dev.sessionsidecar.task.AgentTaskList;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Set;
 
@@ -15,8 +16,9 @@ import java.util.Set;
  * Turns hook events of Claude Code (and of Codex, which sends the same shapes) into sessions, tool
  * calls and tasks: SessionStart starts or resumes, the tool events make tool calls ({@link
  * HookToolCalls}), UserPromptSubmit counts a prompt, TaskCreated and TaskCompleted mirror the
- * agent's task list, SessionEnd ends, the rest bump activity. A session the sidecar has not seen
- * yet (hooks added mid-session) is started from the first event that names it.
+ * agent's task list, SessionEnd ends, the rest bump activity. Each event is one unit of work in the
+ * caller's transaction: the session is found (or, when the sidecar has not seen it yet because hooks
+ * were added mid-session, started) and locked once, first, and everything else writes to it.
  */
 @ApplicationScoped
 class AgentHooks {
@@ -26,29 +28,34 @@ class AgentHooks {
   private static final Set<String> ACTIVITY =
       Set.of("Stop", "SubagentStart", "SubagentStop", "Notification", "PreCompact");
 
+  /** The longest permission mode: the modes are single words. */
+  static final int MAX_PERMISSION_MODE = 40;
+
   private final SessionService sessions;
   private final CurrentSession current;
   private final HookToolCalls toolCalls;
   private final AgentTaskList taskList;
+  private final HookChecks checks;
 
   AgentHooks(
       SessionService sessions,
       CurrentSession current,
       HookToolCalls toolCalls,
-      AgentTaskList taskList) {
+      AgentTaskList taskList,
+      HookChecks checks) {
     this.sessions = sessions;
     this.current = current;
     this.toolCalls = toolCalls;
     this.taskList = taskList;
+    this.checks = checks;
   }
 
   /** Applies one event; unknown events change nothing. */
+  @Transactional(Transactional.TxType.MANDATORY)
   void apply(HookEvent event) {
     String name = event.name();
-    if (name == null) {
-      throw ApiException.invalidArgument("hook_event_name", "is required, e.g. PostToolUse");
-    }
     String sessionId = event.sessionId();
+    String mode = permissionMode(event);
     switch (name) {
       case "SessionStart" -> start(event, sessionId);
       case "PreToolUse" -> activity(event, sessionId, () -> toolCalls.announced(event));
@@ -70,10 +77,18 @@ class AgentHooks {
         }
       }
     }
-    String mode = event.text("permission_mode", 40);
     if (mode != null) {
       sessions.recordPermissionMode(sessionId, mode);
     }
+  }
+
+  private static String permissionMode(HookEvent event) {
+    String mode = event.text("permission_mode");
+    if (mode != null && (mode.length() > MAX_PERMISSION_MODE || !mode.equals(mode.strip()))) {
+      throw ApiException.invalidArgument(
+          "permission_mode", "must be a mode such as default or plan: at most 40 characters");
+    }
+    return mode;
   }
 
   /** A turn that ended on an API error: the session shows it and counts one more error. */
@@ -94,20 +109,50 @@ class AgentHooks {
     }
   }
 
+  /**
+   * A start or a resume. A session started or resumed from a directory outside its project is a
+   * 409, as on {@code POST /v1/sessions}: it stays in its project, and the agent's user reads why.
+   * A clear or a compaction keeps the session wherever the agent's shell has moved since.
+   */
   private void start(HookEvent event, String sessionId) {
-    boolean known = sessions.exists(sessionId);
-    String source = event.text("source", 20);
-    sessions.start(
-        StartSessionRequest.forClient(
-                sessionId, known ? null : event.text("cwd", 1024), event.client())
-            .withSource(source != null && SOURCES.contains(source) ? source : null));
+    String cwd = event.text("cwd");
+    String said = event.text("source");
+    String source = said != null && SOURCES.contains(said) ? said : null;
+    StartSessionRequest request =
+        checks.valid(
+            StartSessionRequest.forClient(sessionId, cwd, event.client()).withSource(source));
+    SessionService.Started found =
+        sessions.lockedOrStarted(sessionId, () -> cwd, event.client(), "cwd");
+    boolean moves = source == null || source.equals("startup") || source.equals("resume");
+    if (!found.created() && moves && cwd != null) {
+      requireInside(cwd, found.session());
+    }
+    sessions.startHere(request.withoutProject());
+  }
+
+  private static void requireInside(String cwd, SessionView session) {
+    String project = session.project().path();
+    String root = project.endsWith("/") ? project : project + "/";
+    if (!cwd.equals(project) && !cwd.startsWith(root)) {
+      throw new ApiException(
+          ProblemCode.CONFLICT,
+          "Session "
+              + session.sessionId()
+              + " belongs to project "
+              + project
+              + " and was resumed from "
+              + cwd
+              + ", outside it; nothing was recorded. Resume it from "
+              + project
+              + ", or start a new session there.");
+    }
   }
 
   /** An event that records nothing of its own (or nothing new) but shows the session active. */
   private void activity(HookEvent event, String sessionId, Runnable first) {
     known(event, sessionId);
     first.run();
-    QuarkusTransaction.requiringNew().run(() -> current.recordActivity(sessionId));
+    current.recordActivity(sessionId);
   }
 
   /** A prompt: counted here, the one source of prompts in a session its hooks feed. */
@@ -125,11 +170,12 @@ class AgentHooks {
   /** Claude Code's own task list: each entry is an external task of the session. */
   private void taskList(HookEvent event, String sessionId, boolean done) {
     AgentTaskList.Entry entry =
-        new AgentTaskList.Entry(
-            sessionId,
-            event.required("task_id", 200),
-            event.text("task_subject", 500),
-            event.text("task_description", 1000));
+        checks.valid(
+            new AgentTaskList.Entry(
+                sessionId,
+                event.text("task_id"),
+                event.summary("task_subject", AgentTaskList.Entry.MAX_SUBJECT),
+                event.summary("task_description", AgentTaskList.Entry.MAX_DESCRIPTION)));
     known(event, sessionId);
     if (done) {
       taskList.completed(entry);
@@ -140,21 +186,20 @@ class AgentHooks {
 
   private void end(HookEvent event, String sessionId) {
     known(event, sessionId);
-    String reason = event.text("reason", 100);
+    String reason = event.summary("reason", 100);
     sessions.end(
         sessionId, null, event.client() + " session ended" + (reason == null ? "" : ": " + reason));
   }
 
-  /** Starts the session from this event when the sidecar has not seen it yet. */
+  /**
+   * The event's first write: its session, locked, or started from this event in the project at its
+   * {@code cwd} when the sidecar has not seen it yet.
+   */
   private void known(HookEvent event, String sessionId) {
-    try {
-      sessions.startIfUnseen(sessionId, event.text("cwd", 1024), event.client());
-    } catch (ApiException e) {
-      if (e.code() != ProblemCode.INVALID_ARGUMENT) {
-        throw e;
-      }
-      throw ApiException.invalidArgument(
-          "cwd", "is required to start session " + sessionId + ", which the sidecar has not seen");
+    String cwd = event.text("cwd");
+    if (cwd != null) {
+      checks.valid(StartSessionRequest.forClient(sessionId, cwd, event.client()));
     }
+    sessions.lockedOrStarted(sessionId, () -> cwd, event.client(), "cwd");
   }
 }

@@ -7,9 +7,10 @@ import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.session.SessionIds;
 
 /**
- * One hook input of an agent's client ({@code claude-code} or {@code codex}: the same wire format),
- * read leniently: fields this version does not know are ignored, since hooks gain fields between
- * releases. Only the session id must be usable.
+ * One hook input of an agent's client ({@code claude-code} or {@code codex}: the same wire format).
+ * Fields this version does not know are ignored, since hooks gain fields between releases; a field
+ * it reads is read exactly (ids and names whole, numbers as numbers, else a 400 naming it), except
+ * free text, which is summarised on one line.
  */
 record HookEvent(JsonNode body, String client) {
 
@@ -22,8 +23,13 @@ record HookEvent(JsonNode body, String client) {
     return new HookEvent(body, client);
   }
 
+  /** The event's name, required. */
   String name() {
-    return text("hook_event_name", 100);
+    String name = text("hook_event_name");
+    if (name == null) {
+      throw ApiException.invalidArgument("hook_event_name", "is required, e.g. PostToolUse");
+    }
+    return name;
   }
 
   /**
@@ -39,26 +45,19 @@ record HookEvent(JsonNode body, String client) {
     return id;
   }
 
-  /** A string field, cut to {@code max} characters, or null when absent or not a string. */
-  String text(String field, int max) {
+  /**
+   * A string field exactly as sent (its limits are checked where it is used), or null when absent,
+   * null or empty; any other type is a 400.
+   */
+  String text(String field) {
     JsonNode node = body.get(field);
-    if (node == null || !node.isTextual() || node.asText().isEmpty()) {
+    if (node == null || node.isNull() || (node.isTextual() && node.asText().isEmpty())) {
       return null;
     }
-    return PlainText.oneLine(node.asText(), max);
-  }
-
-  /** A string field that must be there, whole: 1 to {@code max} characters, else a 400. */
-  String required(String field, int max) {
-    JsonNode node = body.get(field);
-    if (node == null
-        || !node.isTextual()
-        || node.asText().isBlank()
-        || node.asText().length() > max) {
-      throw ApiException.invalidArgument(
-          field, "is required for " + name() + ": a string of 1 to " + max + " characters");
+    if (!node.isTextual()) {
+      throw ApiException.invalidArgument(field, "must be a string");
     }
-    return PlainText.oneLine(node.asText(), max);
+    return node.asText();
   }
 
   /** A one-line form of a field of any type, cut to {@code max} characters. */
@@ -75,8 +74,15 @@ record HookEvent(JsonNode body, String client) {
     return body.get(field);
   }
 
+  /** A whole number of 0 or more, or null when absent or null; any other value is a 400. */
   Long number(String field) {
     JsonNode node = body.get(field);
-    return node != null && node.canConvertToLong() && node.asLong() >= 0 ? node.asLong() : null;
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.canConvertToExactIntegral() || !node.canConvertToLong() || node.asLong() < 0) {
+      throw ApiException.invalidArgument(field, "must be a whole number of 0 or more");
+    }
+    return node.asLong();
   }
 }

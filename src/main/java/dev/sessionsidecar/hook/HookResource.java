@@ -1,6 +1,7 @@
 package dev.sessionsidecar.hook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionsidecar.platform.RacedInserts;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -60,8 +61,15 @@ public class HookResource {
     return take(HookEvent.of(body, CODEX));
   }
 
+  /**
+   * One event, one unit of work: what it records and the budget decision it gets happen in one
+   * transaction, run once more whole if it lost a race to create a row (its first session).
+   */
   private Map<String, Object> take(HookEvent event) {
-    hooks.apply(event);
-    return budgets.decide(event.name(), event.sessionId());
+    return RacedInserts.inNewTransaction(
+        () -> {
+          hooks.apply(event);
+          return budgets.decide(event.name(), event.sessionId());
+        });
   }
 }

@@ -30,16 +30,21 @@ class HookToolCalls {
   private final ToolCallService toolCalls;
   private final PendingToolUses pending;
   private final Timestamps time;
+  private final HookChecks checks;
 
-  HookToolCalls(ToolCallService toolCalls, PendingToolUses pending, Timestamps time) {
+  HookToolCalls(
+      ToolCallService toolCalls, PendingToolUses pending, Timestamps time, HookChecks checks) {
     this.toolCalls = toolCalls;
     this.pending = pending;
     this.time = time;
+    this.checks = checks;
   }
 
+  /** A PreToolUse: the call's start, kept until its PostToolUse (its id checked as that one's). */
   void announced(HookEvent event) {
-    String toolUseId = event.text("tool_use_id", 200);
+    String toolUseId = event.text("tool_use_id");
     if (toolUseId != null) {
+      checks.valid(request(event, true, null, null, null, null));
       pending.started(toolUseId, time.now());
     }
   }
@@ -55,9 +60,11 @@ class HookToolCalls {
             ? CommandExit.failureOf(response.asText())
             : null;
     boolean succeeded = ok && exitFailure == null;
-    String error = ok ? PlainText.oneLine(exitFailure, 4000) : errorOf(event);
-    toolCalls.record(
-        sessionId, request(event, succeeded, error, agentOf(event), event.text("prompt_id", 200)));
+    String error =
+        ok ? PlainText.oneLine(exitFailure, RecordToolCallRequest.MAX_ERROR) : errorOf(event);
+    RecordToolCallRequest call =
+        request(event, succeeded, error, agentOf(event), event.text("prompt_id"), startOf(event));
+    toolCalls.record(sessionId, checks.valid(call));
   }
 
   /**
@@ -68,12 +75,17 @@ class HookToolCalls {
    */
   void batch(HookEvent event, String sessionId, List<HookEvent> entries) {
     String agent = agentOf(event);
-    String promptId = event.text("prompt_id", 200);
-    for (HookEvent call : entries) {
-      if (call.text("tool_use_id", 200) != null) {
-        toolCalls.recordIfNew(sessionId, request(call, false, notRunReason(call), agent, promptId));
+    String promptId = event.text("prompt_id");
+    List<RecordToolCallRequest> calls = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      HookEvent call = entries.get(i);
+      if (call.text("tool_use_id") != null) {
+        RecordToolCallRequest request =
+            request(call, false, notRunReason(call), agent, promptId, startOf(call));
+        calls.add(checks.valid(request, "tool_calls[" + i + "]."));
       }
     }
+    calls.forEach(call -> toolCalls.recordIfNew(sessionId, call));
   }
 
   /**
@@ -102,24 +114,28 @@ class HookToolCalls {
     return entries;
   }
 
-  /** The call a tool event describes, its duration from the event or its PreToolUse. */
+  /** When the call's PreToolUse announced it, if it did; forgotten once asked for. */
+  private Instant startOf(HookEvent call) {
+    String toolUseId = call.text("tool_use_id");
+    return toolUseId == null ? null : pending.finished(toolUseId);
+  }
+
+  /** The call a tool event describes, its duration from the event or from its start. */
   private RecordToolCallRequest request(
-      HookEvent call, boolean ok, String error, String agent, String promptId) {
-    String toolUseId = call.text("tool_use_id", 200);
-    Instant now = time.now();
-    Instant started = toolUseId == null ? null : pending.finished(toolUseId);
+      HookEvent call, boolean ok, String error, String agent, String promptId, Instant started) {
+    String toolUseId = call.text("tool_use_id");
     Long duration = call.number("duration_ms");
     if (duration == null && started != null) {
-      duration = Duration.between(started, now).toMillis();
+      duration = Duration.between(started, time.now()).toMillis();
     }
-    String tool = call.text("tool_name", 200);
+    String tool = call.text("tool_name");
     return new RecordToolCallRequest(
         toolUseId,
         tool == null ? "unknown" : tool,
         call.node("tool_input"),
         ok,
         error,
-        ok ? call.summary("tool_response", 2000) : null,
+        ok ? call.summary("tool_response", RecordToolCallRequest.MAX_RESULT) : null,
         duration,
         started,
         agent,
@@ -127,21 +143,21 @@ class HookToolCalls {
   }
 
   private static String notRunReason(HookEvent call) {
-    String said = call.summary("error", 4000);
+    String said = call.summary("error", RecordToolCallRequest.MAX_ERROR);
     if (said == null) {
-      said = call.summary("tool_response", 4000);
+      said = call.summary("tool_response", RecordToolCallRequest.MAX_ERROR);
     }
     return said == null ? NOT_RUN : said;
   }
 
   /** The subagent an event came from (its type, else its id); null for the main agent. */
   private static String agentOf(HookEvent event) {
-    String type = event.text("agent_type", 200);
-    return type != null ? type : event.text("agent_id", 200);
+    String type = event.text("agent_type");
+    return type != null ? type : event.text("agent_id");
   }
 
   private static String errorOf(HookEvent event) {
-    String error = event.summary("error", 4000);
+    String error = event.summary("error", RecordToolCallRequest.MAX_ERROR);
     JsonNode interrupted = event.node("is_interrupt");
     if (interrupted != null && interrupted.asBoolean()) {
       return error == null ? "interrupted" : "interrupted: " + error;

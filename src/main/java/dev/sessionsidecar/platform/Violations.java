@@ -6,6 +6,7 @@ import jakarta.validation.Path;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** Turns Bean Validation violations into an invalid-argument problem naming the JSON fields. */
@@ -19,9 +20,20 @@ public final class Violations {
    */
   public static ApiException toApiException(
       Collection<? extends ConstraintViolation<?>> violations, String prefix) {
+    return toApiException(violations, prefix, UnaryOperator.identity());
+  }
+
+  /**
+   * The same, for an object a door built from a body of another shape: {@code wireName} turns the
+   * object's field names into the names the body used.
+   */
+  public static ApiException toApiException(
+      Collection<? extends ConstraintViolation<?>> violations,
+      String prefix,
+      UnaryOperator<String> wireName) {
     List<Problem.FieldError> errors =
         violations.stream()
-            .map(v -> new Problem.FieldError(prefix + fieldName(v), v.getMessage()))
+            .map(v -> new Problem.FieldError(prefix + wireName.apply(fieldName(v)), v.getMessage()))
             .sorted(Comparator.comparing(Problem.FieldError::field))
             .toList();
     String detail =

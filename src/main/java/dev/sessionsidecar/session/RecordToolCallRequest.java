@@ -23,8 +23,8 @@ public record RecordToolCallRequest(
         String tool,
     JsonNode arguments,
     Boolean ok,
-    @Size(max = 4000, message = "must be at most 4000 characters") String error,
-    @Size(max = 2000, message = "must be at most 2000 characters") String resultSummary,
+    @Size(max = MAX_ERROR, message = "must be at most 4000 characters") String error,
+    @Size(max = MAX_RESULT, message = "must be at most 2000 characters") String resultSummary,
     @PositiveOrZero(message = "must be 0 or more")
         @Max(value = 604_800_000L, message = "must be at most 604800000 (7 days)")
         Long durationMs,
@@ -35,6 +35,12 @@ public record RecordToolCallRequest(
     @Pattern(regexp = PlainText.PATTERN, message = PlainText.RULE)
         @Size(max = 200, message = "must be at most 200 characters")
         String promptId) {
+
+  /** The longest error kept: a longer one reported by a door that summarises is cut to this. */
+  public static final int MAX_ERROR = 4000;
+
+  /** The longest result summary kept, likewise. */
+  public static final int MAX_RESULT = 2000;
 
   /** A call is an error when {@code ok} says so, or when it carries an error and no {@code ok}. */
   boolean succeeded() {

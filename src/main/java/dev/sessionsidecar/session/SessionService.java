@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Starts, resumes and ends sessions, and reads one by id; {@link SessionQueries} lists them. */
 @ApplicationScoped
@@ -38,10 +40,15 @@ public class SessionService {
    */
   public Started start(StartSessionRequest request) {
     StartSessionRequest body = request == null ? StartSessionRequest.EMPTY : request;
-    return RacedInserts.inNewTransaction(() -> startInTransaction(body));
+    return RacedInserts.inNewTransaction(() -> startHere(body));
   }
 
-  private Started startInTransaction(StartSessionRequest request) {
+  /**
+   * {@link #start} in the caller's transaction, whose unit of work is then retried whole when two
+   * writers race to create the same session ({@link RacedInserts}).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Started startHere(StartSessionRequest request) {
     Instant now = time.now();
     String id = request.sessionId() != null ? request.sessionId() : UUID.randomUUID().toString();
     AgentSession existing = AgentSession.findById(id, LockModeType.PESSIMISTIC_WRITE);
@@ -125,15 +132,25 @@ public class SessionService {
   }
 
   /**
-   * Starts a session that an intake door names but the sidecar has not seen, in the project at
-   * {@code projectPath}; a session it knows is left as it is. Answers whether it started one.
+   * The first step of an intake event's unit of work, in the caller's transaction: the session it
+   * names, locked for the rest of the event (so its other writes read no further copy of it), or,
+   * when the sidecar has not seen it, started in the project at {@code projectPath} for {@code
+   * client} (the path is asked for only then; null: a 400 naming {@code pathField}).
    */
-  public boolean startIfUnseen(String sessionId, String projectPath, String client) {
-    if (exists(sessionId)) {
-      return false;
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Started lockedOrStarted(
+      String sessionId, Supplier<String> projectPath, String client, String pathField) {
+    AgentSession session = AgentSession.findById(checkedId(sessionId), LockModeType.PESSIMISTIC_WRITE);
+    if (session != null) {
+      return new Started(SessionView.of(session), false);
     }
-    start(StartSessionRequest.forClient(sessionId, projectPath, client));
-    return true;
+    String path = projectPath.get();
+    if (path == null) {
+      throw ApiException.invalidArgument(
+          pathField,
+          "is required to start session " + sessionId + ", which the sidecar has not seen");
+    }
+    return startHere(StartSessionRequest.forClient(sessionId, path, client));
   }
 
   /**
@@ -170,10 +187,10 @@ public class SessionService {
     }
   }
 
-  /** Whether a session with this id is stored. */
+  /** The session with this id, if it is stored. */
   @Transactional
-  public boolean exists(String id) {
-    return AgentSession.findById(checkedId(id)) != null;
+  public Optional<SessionView> find(String id) {
+    return AgentSession.<AgentSession>findByIdOptional(checkedId(id)).map(SessionView::of);
   }
 
   @Transactional

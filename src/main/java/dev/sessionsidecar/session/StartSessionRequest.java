@@ -36,6 +36,11 @@ public record StartSessionRequest(
     return new StartSessionRequest(sessionId, projectPath, null, null, null, null, client);
   }
 
+  /** The same request without a project: it resumes a session in whichever project it has. */
+  public StartSessionRequest withoutProject() {
+    return new StartSessionRequest(sessionId, null, null, source, resumedFrom, branch, client);
+  }
+
   /** The same request saying how the session began (startup, resume, clear, compact, fork). */
   public StartSessionRequest withSource(String how) {
     return new StartSessionRequest(

@@ -70,9 +70,17 @@ public class UsageService {
     return store(intake.read(body));
   }
 
-  /** Stores one call that another intake (OTLP) read, checked as a {@code POST} body is. */
-  public Stored record(RecordUsageRequest request) {
-    return store(List.of(intake.checked(request, "")));
+  /**
+   * A call that another intake (OTLP) read, once it meets the rules of a {@code POST} body; a 400
+   * naming the first field that does not.
+   */
+  public RecordUsageRequest checked(RecordUsageRequest request) {
+    return intake.checked(request, "");
+  }
+
+  /** Stores calls that another intake read and {@link #checked}, all in one write. */
+  public Stored recordChecked(List<RecordUsageRequest> checked) {
+    return store(checked);
   }
 
   private Stored store(List<RecordUsageRequest> requests) {

@@ -250,18 +250,21 @@ class ClaudeCodeBatchAndTaskListTest {
   }
 
   @Test
-  void overLongFieldsAreCutToFitAndAnOverLongEntryIdIsRefused() {
+  void overLongTextIsSummarisedAndAnOverLongNameOrIdIsRefusedWithNothingWritten() {
     String session = UUID.randomUUID().toString();
-    String longName = "T".repeat(300);
-    post(with(
-            event("PostToolBatch", session, CWD),
-            "tool_calls",
-            List.of(Map.of("tool_name", longName, "tool_use_id", "toolu_long"))))
-        .statusCode(200);
-    given()
-        .get("/v1/sessions/{id}/tool-calls", session)
-        .then()
-        .body("items[0].tool", equalTo("T".repeat(199) + "…"));
+    String longName = "T".repeat(201);
+    assertProblem(
+            post(with(
+                event("PostToolBatch", session, CWD),
+                "tool_calls",
+                List.of(
+                    Map.of("tool_name", "Read", "tool_use_id", "toolu_ok"),
+                    Map.of("tool_name", longName, "tool_use_id", "toolu_long")))),
+            400,
+            "invalid_argument")
+        .body("errors[0].field", equalTo("tool_calls[1].tool_name"))
+        .body("errors[0].message", containsString("200"));
+    given().get("/v1/sessions/{id}", session).then().statusCode(404); // nothing was written
     post(with(event("TaskCreated", session, CWD), "task_id", "1", "task_subject", "S".repeat(3000)))
         .statusCode(200);
     assertEquals(500, ((String) tasksOf(session).get(0).get("title")).length());
@@ -272,7 +275,23 @@ class ClaudeCodeBatchAndTaskListTest {
         .body("errors[0].field", equalTo("task_id"));
     assertProblem(
             post(with(event("TaskCreated", session, CWD), "task_id", 12)), 400, "invalid_argument")
-        .body("detail", containsString("a string of 1 to 200 characters"));
+        .body("errors[0].field", equalTo("task_id"))
+        .body("detail", containsString("must be a string"));
+    assertProblem(
+            post(with(event("PostToolUse", session, CWD), "tool_use_id", "x".repeat(201))),
+            400,
+            "invalid_argument")
+        .body("errors[0].field", equalTo("tool_use_id"));
+    assertProblem(
+            post(with(event("PostToolUse", session, CWD), "tool_use_id", "a", "duration_ms", -1)),
+            400,
+            "invalid_argument")
+        .body("errors[0].field", equalTo("duration_ms"));
+    given()
+        .get("/v1/sessions/{id}", session)
+        .then()
+        .body("tool_calls", equalTo(0))
+        .body("status", equalTo("active"));
   }
 
   private static List<Map<String, Object>> tasksOf(String session) {

@@ -51,6 +51,29 @@ class ClaudeCodeHookTest {
   }
 
   @Test
+  void aResumeFromOutsideItsProjectIsRefusedAndChangesNothingWhileASubdirectoryIsTheProject() {
+    String session = UUID.randomUUID().toString();
+    post(event("SessionStart", session, "/srv/agents/home")).statusCode(200);
+    post(with(event("SessionStart", session, "/srv/agents/home/sub"), "source", "resume"))
+        .statusCode(200);
+    post(event("SessionEnd", session, "/srv/agents/home")).statusCode(200);
+    assertProblem(
+            post(with(event("SessionStart", session, "/srv/agents/homework"), "source", "resume")),
+            409,
+            "conflict")
+        .body("detail", containsString("belongs to project /srv/agents/home"))
+        .body("detail", containsString("/srv/agents/homework"));
+    given()
+        .get("/v1/sessions/{id}", session)
+        .then()
+        .body("status", equalTo("completed"))
+        .body("project.path", equalTo("/srv/agents/home"));
+    // A compaction keeps the session wherever the agent's shell has gone since.
+    post(with(event("SessionStart", session, "/tmp"), "source", "compact")).statusCode(200);
+    given().get("/v1/sessions/{id}", session).then().body("status", equalTo("active"));
+  }
+
+  @Test
   void newerEventsAttributeCallsAndKeepFailuresCompactionsAndTheMode() {
     String session = UUID.randomUUID().toString();
     String cwd = "/srv/agents/newer";
