@@ -1,6 +1,6 @@
 package dev.sessionsidecar.budget;
 
-import dev.sessionsidecar.platform.Instance;
+import dev.sessionsidecar.platform.InstanceIdentity;
 import dev.sessionsidecar.platform.Schema;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.logging.Log;
@@ -19,10 +19,10 @@ import java.util.Optional;
 class BudgetSeeds {
 
   private final BudgetConfig config;
-  private final Instance instance;
+  private final InstanceIdentity instance;
   private final Timestamps time;
 
-  BudgetSeeds(BudgetConfig config, Instance instance, Timestamps time) {
+  BudgetSeeds(BudgetConfig config, InstanceIdentity instance, Timestamps time) {
     this.config = config;
     this.instance = instance;
     this.time = time;

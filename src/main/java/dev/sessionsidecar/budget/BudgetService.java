@@ -1,11 +1,10 @@
 package dev.sessionsidecar.budget;
 
 import dev.sessionsidecar.platform.ApiException;
-import dev.sessionsidecar.platform.Instance;
+import dev.sessionsidecar.platform.InstanceIdentity;
 import dev.sessionsidecar.platform.StoreSelection;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.CurrentSession;
-import dev.sessionsidecar.session.Project;
 import dev.sessionsidecar.session.ProjectView;
 import dev.sessionsidecar.session.Projects;
 import dev.sessionsidecar.session.SessionView;
@@ -26,7 +25,7 @@ public class BudgetService {
   private final Projects projects;
   private final BudgetSpend spend;
   private final BudgetMetrics metrics;
-  private final Instance instance;
+  private final InstanceIdentity instance;
   private final Timestamps time;
   private final boolean shared;
 
@@ -35,7 +34,7 @@ public class BudgetService {
       Projects projects,
       BudgetSpend spend,
       BudgetMetrics metrics,
-      Instance instance,
+      InstanceIdentity instance,
       Timestamps time,
       StoreSelection store) {
     this.current = current;
@@ -78,7 +77,8 @@ public class BudgetService {
   /** Every budget with its use now, oldest first. */
   @Transactional
   public List<BudgetView> list() {
-    return Budget.allByAge().stream().map(this::view).toList();
+    Here here = here();
+    return Budget.allByAge().stream().map(budget -> view(budget, here)).toList();
   }
 
   /**
@@ -87,11 +87,16 @@ public class BudgetService {
    */
   @Transactional
   public List<BudgetView> inForce() {
-    Long active = current.activeProject().map(ProjectView::id).orElse(null);
-    return Budget.allByAge().stream()
+    List<Budget> budgets = Budget.allByAge();
+    if (budgets.isEmpty()) {
+      return List.of(); // the common case, and every tool call asks: no further query
+    }
+    Here here = here();
+    return budgets.stream()
         .filter(b -> b.instanceId == null || b.instanceId.equals(instance.id()))
-        .filter(b -> !b.scope.perProject() || b.projectId == null || b.projectId.equals(active))
-        .map(this::view)
+        .filter(
+            b -> !b.scope.perProject() || b.projectId == null || b.projectId.equals(here.project()))
+        .map(budget -> view(budget, here))
         .filter(v -> v.use() != null)
         .toList();
   }
@@ -146,9 +151,20 @@ public class BudgetService {
     return Optional.empty();
   }
 
+  /** What is current here, read once per answer: the current session and the active project. */
+  private record Here(Optional<SessionView> session, Long project) {}
+
+  private Here here() {
+    return new Here(current.session(), projects.active().map(ProjectView::id).orElse(null));
+  }
+
   private BudgetView view(Budget budget) {
+    return view(budget, here());
+  }
+
+  private BudgetView view(Budget budget, Here here) {
     Instant now = time.now();
-    BudgetUse use = subjectNow(budget).map(s -> spend.use(budget, s, now)).orElse(null);
+    BudgetUse use = subjectNow(budget, here).map(s -> spend.use(budget, s, now)).orElse(null);
     if (use != null) {
       metrics.used(budget, use.usedRatio());
     }
@@ -156,24 +172,23 @@ public class BudgetService {
   }
 
   /** Whose spend the budget is measured on when nothing names it: what is current here. */
-  private Optional<Subject> subjectNow(Budget budget) {
+  private Optional<Subject> subjectNow(Budget budget, Here here) {
     return switch (budget.scope) {
       case SESSION ->
-          current
-              .session()
+          here.session()
               .filter(s -> budget.projectId == null || budget.projectId.equals(s.project().id()))
               .map(s -> Subject.session(s.sessionId(), s.project().id()));
       case PROJECT ->
           Optional.ofNullable(budget.projectId)
-              .or(() -> current.activeProject().map(ProjectView::id))
+              .or(() -> Optional.ofNullable(here.project()))
               .map(Subject::project);
       case INSTANCE -> Optional.of(Subject.instance(budget.instanceId));
       case FLEET -> Optional.of(Subject.FLEET);
     };
   }
 
-  private static String path(Budget budget) {
-    return budget.projectId == null ? null : Project.<Project>findById(budget.projectId).path;
+  private String path(Budget budget) {
+    return projects.pathOf(budget.projectId);
   }
 
   private static BudgetPeriod period(BudgetScope scope, String wire) {
@@ -203,7 +218,7 @@ public class BudgetService {
       return null;
     }
     String path =
-        current.projectPathOrActive(project, "project", "give \"*\" for each project on its own");
+        projects.namedOrActive(project, "project", "give \"*\" for each project on its own");
     return projects.locked(path).id;
   }
 

@@ -4,9 +4,9 @@ import dev.sessionsidecar.insight.Evidence;
 import dev.sessionsidecar.insight.Finding;
 import dev.sessionsidecar.insight.InsightService;
 import dev.sessionsidecar.insight.InsightSource;
-import dev.sessionsidecar.platform.Instance;
+import dev.sessionsidecar.platform.InstanceIdentity;
 import dev.sessionsidecar.platform.Timestamps;
-import dev.sessionsidecar.session.Project;
+import dev.sessionsidecar.session.Projects;
 import dev.sessionsidecar.usage.UsageRecorded;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,17 +33,21 @@ class BudgetWatch {
   private final BudgetMetrics metrics;
   private final BudgetWebhook webhook;
   private final InsightService insights;
-  private final Instance instance;
+  private final InstanceIdentity instance;
   private final Timestamps time;
 
+  private final Projects projects;
+
   BudgetWatch(
+      Projects projects,
       BudgetSpend spend,
       BudgetAlerts alerts,
       BudgetMetrics metrics,
       BudgetWebhook webhook,
       InsightService insights,
-      Instance instance,
+      InstanceIdentity instance,
       Timestamps time) {
+    this.projects = projects;
     this.spend = spend;
     this.alerts = alerts;
     this.metrics = metrics;
@@ -127,8 +131,7 @@ class BudgetWatch {
     if (projectId == null) {
       return;
     }
-    String path =
-        QuarkusTransaction.requiringNew().call(() -> Project.<Project>findById(projectId).path);
+    String path = QuarkusTransaction.requiringNew().call(() -> projects.pathOf(projectId));
     List<Evidence> evidence = new ArrayList<>();
     evidence.add(new Evidence("note", "budget " + alert.budgetId(), null, alert.text()));
     if (subject.sessionId() != null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +61,7 @@ class BudgetWebhook {
         return;
       }
       retryOrGiveUp(url, body, attempt, "HTTP " + response.statusCode());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       retryOrGiveUp(url, body, attempt, e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

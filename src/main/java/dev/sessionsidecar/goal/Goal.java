@@ -1,5 +1,6 @@
 package dev.sessionsidecar.goal;
 
+import dev.sessionsidecar.platform.Conditions;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.List;
 
 /** A goal of a project, or a global one when {@code projectId} is null. */
 @Entity
@@ -38,4 +40,9 @@ public class Goal extends PanacheEntityBase {
 
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
+
+  /** The goals that meet the conditions, in no particular order. */
+  static List<Goal> matching(Conditions conditions) {
+    return list(conditions.where(), conditions.parameters());
+  }
 }

@@ -1,11 +1,11 @@
 package dev.sessionsidecar.goal;
 
 import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.Conditions;
 import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.platform.Timestamps;
-import dev.sessionsidecar.session.Project;
 import dev.sessionsidecar.session.ProjectScope;
-import io.quarkus.panache.common.Parameters;
+import dev.sessionsidecar.session.Projects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -23,7 +23,10 @@ public class GoalService {
   private final ProjectScope scope;
   private final Timestamps time;
 
-  GoalService(ProjectScope scope, Timestamps time) {
+  private final Projects projects;
+
+  GoalService(Projects projects, ProjectScope scope, Timestamps time) {
+    this.projects = projects;
     this.scope = scope;
     this.time = time;
   }
@@ -112,28 +115,22 @@ public class GoalService {
   /** Goals matching the filter (all statuses when it names none), by priority then recency. */
   @Transactional
   public List<GoalView> list(Filter filter, int limit) {
-    StringBuilder where = new StringBuilder("1 = 1");
-    Parameters params = new Parameters();
-    if (!filter.everyProject()) {
-      if (filter.projectId() == null) {
-        where.append(" and projectId is null");
-      } else {
-        where.append(" and (projectId = :project or projectId is null)");
-        params.and("project", filter.projectId());
-      }
-    }
-    if (!filter.statuses().isEmpty()) {
-      where.append(" and status in :statuses");
-      params.and("statuses", filter.statuses());
-    }
-    List<Goal> goals = new ArrayList<>(Goal.<Goal>list(where.toString(), params));
+    boolean oneProject = !filter.everyProject() && filter.projectId() != null;
+    Conditions matching =
+        new Conditions()
+            .andIf(!filter.everyProject() && filter.projectId() == null, "projectId is null")
+            .and(
+                "(projectId = :project or projectId is null)",
+                "project",
+                oneProject ? filter.projectId() : null)
+            .in("status", "statuses", filter.statuses().isEmpty() ? null : filter.statuses());
+    List<Goal> goals = new ArrayList<>(Goal.matching(matching));
     goals.sort(BY_PRIORITY_THEN_RECENCY);
-    return goals.stream().limit(limit).map(GoalService::view).toList();
+    return goals.stream().limit(limit).map(this::view).toList();
   }
 
-  private static GoalView view(Goal goal) {
-    return GoalView.of(
-        goal, goal.projectId == null ? null : Project.<Project>findById(goal.projectId).path);
+  private GoalView view(Goal goal) {
+    return GoalView.of(goal, projects.pathOf(goal.projectId));
   }
 
   private static Goal found(String id, LockModeType lock) {

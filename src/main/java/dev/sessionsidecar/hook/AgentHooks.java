@@ -17,8 +17,8 @@ import java.util.Set;
  * calls and tasks: SessionStart starts or resumes, the tool events make tool calls ({@link
  * HookToolCalls}), UserPromptSubmit counts a prompt, TaskCreated and TaskCompleted mirror the
  * agent's task list, SessionEnd ends, the rest bump activity. Each event is one unit of work in the
- * caller's transaction: the session is found (or, when the sidecar has not seen it yet because hooks
- * were added mid-session, started) and locked once, first, and everything else writes to it.
+ * caller's transaction: the session is found (or, when the sidecar has not seen it yet because
+ * hooks were added mid-session, started) and locked once, first, and everything else writes to it.
  */
 @ApplicationScoped
 class AgentHooks {

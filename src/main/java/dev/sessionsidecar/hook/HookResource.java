@@ -9,6 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -43,7 +46,9 @@ public class HookResource {
               + " unknown fields are ignored. Answers {}: no"
               + " decision; while a budget with action block is used up, PreToolUse gets a deny"
               + " decision and UserPromptSubmit a block decision, in the hooks reference's shapes.")
-  public Map<String, Object> claudeCode(JsonNode body) {
+  public Map<String, Object> claudeCode(
+      @RequestBody(content = @Content(schema = @Schema(implementation = HookInput.class)))
+          JsonNode body) {
     return take(HookEvent.of(body, CLAUDE_CODE));
   }
 
@@ -57,7 +62,9 @@ public class HookResource {
           "The hook input as Codex sends it (SessionStart, UserPromptSubmit, PreToolUse,"
               + " PostToolUse, Stop; the same fields as Claude Code's), recorded the same way with"
               + " client codex, with the same budget decisions.")
-  public Map<String, Object> codex(JsonNode body) {
+  public Map<String, Object> codex(
+      @RequestBody(content = @Content(schema = @Schema(implementation = HookInput.class)))
+          JsonNode body) {
     return take(HookEvent.of(body, CODEX));
   }
 

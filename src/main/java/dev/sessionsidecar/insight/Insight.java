@@ -1,5 +1,6 @@
 package dev.sessionsidecar.insight;
 
+import dev.sessionsidecar.platform.Conditions;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** A stored insight: one per finding and project, counting how often it was reported. */
@@ -67,5 +69,10 @@ public class Insight extends PanacheEntityBase {
   /** The insight of a project with this dedupe key: a finding reported again updates it. */
   static Optional<Insight> byDedupeKey(long projectId, String dedupeKey) {
     return find("projectId = ?1 and dedupeKey = ?2", projectId, dedupeKey).firstResultOptional();
+  }
+
+  /** The insights that meet the conditions, in no particular order. */
+  static List<Insight> matching(Conditions conditions) {
+    return list(conditions.where(), conditions.parameters());
   }
 }

@@ -1,10 +1,10 @@
 package dev.sessionsidecar.insight;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.platform.Conditions;
 import dev.sessionsidecar.platform.QueryParameters;
 import dev.sessionsidecar.platform.Timestamps;
-import dev.sessionsidecar.session.Project;
-import io.quarkus.panache.common.Parameters;
+import dev.sessionsidecar.session.Projects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -21,7 +21,10 @@ public class InsightQueries {
   private final Timestamps time;
   private final ObjectMapper mapper;
 
-  InsightQueries(Timestamps time, ObjectMapper mapper) {
+  private final Projects projects;
+
+  InsightQueries(Projects projects, Timestamps time, ObjectMapper mapper) {
+    this.projects = projects;
     this.time = time;
     this.mapper = mapper;
   }
@@ -96,32 +99,23 @@ public class InsightQueries {
   @Transactional
   public List<InsightView> ranked(Filter filter) {
     Instant now = time.now();
-    StringBuilder where = new StringBuilder("confidence >= :min");
-    Parameters params = Parameters.with("min", filter.minConfidence());
-    where.append(filter.dismissed() ? " and dismissedAt is not null" : " and dismissedAt is null");
     if (filter.projectIds() != null && filter.projectIds().isEmpty()) {
       return List.of();
     }
-    if (filter.projectIds() != null) {
-      where.append(" and projectId in :projects");
-      params.and("projects", filter.projectIds());
-    }
-    if (filter.source() != null) {
-      where.append(" and source = :source");
-      params.and("source", filter.source());
-    }
-    if (filter.kind() != null) {
-      where.append(" and kind = :kind");
-      params.and("kind", filter.kind());
-    }
-    if (filter.sinceDays() > 0) {
-      where.append(" and lastSeenAt >= :since");
-      params.and("since", now.minus(Duration.ofDays(filter.sinceDays())));
-    }
+    Instant since = filter.sinceDays() > 0 ? now.minus(Duration.ofDays(filter.sinceDays())) : null;
+    Conditions matching =
+        new Conditions()
+            .and("confidence >= :min", "min", filter.minConfidence())
+            .andIf(filter.dismissed(), "dismissedAt is not null")
+            .andIf(!filter.dismissed(), "dismissedAt is null")
+            .in("projectId", "projects", filter.projectIds())
+            .and("source = :source", "source", filter.source())
+            .and("kind = :kind", "kind", filter.kind())
+            .and("lastSeenAt >= :since", "since", since);
     Map<Long, String> paths = new HashMap<>();
     Comparator<Insight> byScore =
         Comparator.comparingDouble((Insight i) -> InsightScore.of(i.confidence, i.lastSeenAt, now));
-    return Insight.<Insight>list(where.toString(), params).stream()
+    return Insight.matching(matching).stream()
         .sorted(
             byScore
                 .reversed()
@@ -133,6 +127,6 @@ public class InsightQueries {
   }
 
   private String path(long projectId) {
-    return Project.<Project>findById(projectId).path;
+    return projects.pathOf(projectId);
   }
 }

@@ -3,8 +3,8 @@ package dev.sessionsidecar.insight;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.NoBody;
 import dev.sessionsidecar.platform.QueryParameters;
-import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
+import dev.sessionsidecar.session.Projects;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -39,13 +39,13 @@ public class InsightResource {
   private static final String ID_DOC = "The insight's id: a positive integer";
 
   private final InsightService insights;
-  private final InsightQueries digest;
-  private final CurrentSession current;
+  private final InsightQueries queries;
+  private final Projects projects;
 
-  InsightResource(InsightService insights, InsightQueries digest, CurrentSession current) {
+  InsightResource(InsightService insights, InsightQueries queries, Projects projects) {
     this.insights = insights;
-    this.digest = digest;
-    this.current = current;
+    this.queries = queries;
+    this.projects = projects;
   }
 
   @POST
@@ -83,7 +83,7 @@ public class InsightResource {
             uri,
             Set.of(
                 "project", "source", "kind", "dismissed", "min_confidence", "since_days", "limit"));
-    return digest.ranked(
+    return queries.ranked(
         InsightQueries.Filter.top(query.integer("limit", 20, 1, MAX_PAGE))
             .narrowedBy(query)
             .inProject(projectId(query.string("project")))
@@ -148,8 +148,8 @@ public class InsightResource {
 
   private Long projectId(String path) {
     if (path != null) {
-      return current.projectIdOrNone(path);
+      return projects.idOrNone(path);
     }
-    return current.activeProject().map(ProjectView::idOrNone).orElse(null);
+    return projects.active().map(ProjectView::idOrNone).orElse(null);
   }
 }

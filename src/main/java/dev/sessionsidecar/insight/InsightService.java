@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.RacedInserts;
 import dev.sessionsidecar.platform.Timestamps;
-import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.Project;
 import dev.sessionsidecar.session.Projects;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,13 +20,11 @@ import java.time.Instant;
 public class InsightService {
 
   private final Projects projects;
-  private final CurrentSession current;
   private final Timestamps time;
   private final ObjectMapper mapper;
 
-  InsightService(Projects projects, CurrentSession current, Timestamps time, ObjectMapper mapper) {
+  InsightService(Projects projects, Timestamps time, ObjectMapper mapper) {
     this.projects = projects;
-    this.current = current;
     this.time = time;
     this.mapper = mapper;
   }
@@ -44,7 +41,7 @@ public class InsightService {
 
   /** Records a posted finding in the named project, or else in the active one. */
   public Reported report(Finding finding, String projectPath) {
-    String path = current.projectPathOrActive(projectPath, "project", "give its path");
+    String path = projects.namedOrActive(projectPath, "project", "give its path");
     // Two first reports of one project may race to store it; the loser finds it then.
     return RacedInserts.inNewTransaction(() -> record(finding, path, true));
   }
@@ -120,8 +117,7 @@ public class InsightService {
   }
 
   InsightView view(Insight insight) {
-    Project project = Project.findById(insight.projectId);
-    return InsightView.of(insight, project.path, time.now(), mapper);
+    return InsightView.of(insight, projects.pathOf(insight.projectId), time.now(), mapper);
   }
 
   private static Insight found(long id, LockModeType lock) {

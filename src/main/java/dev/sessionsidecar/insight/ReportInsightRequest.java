@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Body of {@code POST /v1/insights}. {@code project} defaults to the active project; {@code
@@ -53,8 +54,6 @@ public record ReportInsightRequest(
         detail,
         evidence == null ? List.of() : evidence,
         confidence,
-        dedupeKey != null
-            ? dedupeKey
-            : kind + ":" + title.strip().toLowerCase(java.util.Locale.ROOT));
+        dedupeKey != null ? dedupeKey : kind + ":" + title.strip().toLowerCase(Locale.ROOT));
   }
 }

@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Keeps other web sites off the inspection page: its buttons act only for requests sent from the
  * page itself (Origin, or Referer when a browser sends no Origin), and its answers may not be
- * framed or load anything foreign. (Only allowed host names reach it at all: platform.HostRule.)
+ * framed or load anything foreign. (Only allowed host names reach it at all: platform.HostCheck.)
  */
 class CrossSiteGuard {
 
@@ -26,7 +26,7 @@ class CrossSiteGuard {
     if (!PagePaths.isPage(request.getUriInfo().getPath())) {
       return;
     }
-    // The host name was checked for every door of the port (platform.HostRule).
+    // The host name was checked for every door of the port (platform.HostCheck).
     String host = request.getHeaderString("Host");
     if (!"POST".equals(request.getMethod())) {
       return;

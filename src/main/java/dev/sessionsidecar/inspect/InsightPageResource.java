@@ -8,8 +8,8 @@ import dev.sessionsidecar.insight.InsightSource;
 import dev.sessionsidecar.insight.InsightView;
 import dev.sessionsidecar.platform.PodNarrowing;
 import dev.sessionsidecar.platform.QueryParameters;
-import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
+import dev.sessionsidecar.session.Projects;
 import dev.sessionsidecar.session.SessionFilter;
 import dev.sessionsidecar.session.SessionQueries;
 import io.quarkus.qute.CheckedTemplate;
@@ -52,20 +52,17 @@ public class InsightPageResource {
   /** The filters as the form shows them. */
   record Filters(String source, double minConfidence, boolean dismissed) {}
 
-  private final InsightQueries digest;
+  private final InsightQueries queries;
   private final InsightService insights;
-  private final CurrentSession current;
+  private final Projects projects;
   private final SessionQueries sessions;
 
   InsightPageResource(
-      InsightQueries digest,
-      InsightService insights,
-      CurrentSession current,
-      SessionQueries sessions) {
+      InsightQueries queries, InsightService insights, Projects projects, SessionQueries sessions) {
     this.sessions = sessions;
-    this.digest = digest;
+    this.queries = queries;
     this.insights = insights;
-    this.current = current;
+    this.projects = projects;
   }
 
   @GET
@@ -78,7 +75,7 @@ public class InsightPageResource {
                 "source", "min_confidence", "dismissed", PodNarrowing.POD, PodNarrowing.NAMESPACE));
     PodNarrowing narrowing = PodNarrowing.of(query);
     // Narrowed to pods, the insights of every project their sessions worked in.
-    ProjectView project = narrowing.any() ? null : current.activeProject().orElse(null);
+    ProjectView project = narrowing.any() ? null : projects.active().orElse(null);
     InsightQueries.Filter filter = InsightQueries.Filter.top(LIMIT).narrowedBy(query);
     if (narrowing.any()) {
       filter =
@@ -89,7 +86,7 @@ public class InsightPageResource {
       filter = filter.inProject(project.idOrNone());
     }
     return Templates.insights(
-        digest.ranked(filter),
+        queries.ranked(filter),
         new Filters(
             filter.source() == null ? null : filter.source().wireName(),
             filter.minConfidence(),

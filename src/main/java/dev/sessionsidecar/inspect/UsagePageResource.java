@@ -47,17 +47,17 @@ public class UsagePageResource {
       List<InstanceView> pods,
       PodNarrowing narrowing) {}
 
-  private final UsageQueries reports;
+  private final UsageQueries usage;
   private final ObjectMapper json;
 
   private final FleetService fleet;
   private final StoreSelection store;
 
   UsagePageResource(
-      UsageQueries reports, ObjectMapper json, FleetService fleet, StoreSelection store) {
+      UsageQueries usage, ObjectMapper json, FleetService fleet, StoreSelection store) {
     this.fleet = fleet;
     this.store = store;
-    this.reports = reports;
+    this.usage = usage;
     this.json = json;
   }
 
@@ -70,15 +70,15 @@ public class UsagePageResource {
     UsageGrouping grouping =
         UsageGrouping.fromWire(query.oneOf("group_by", UsageGrouping.wireNames()))
             .orElse(UsageGrouping.MODEL);
-    UsageQueries.Scope scope = reports.scope(days, narrowing);
-    List<UsageQueries.Daily> daily = reports.daily(scope);
+    UsageQueries.Scope scope = usage.scope(days, narrowing);
+    List<UsageQueries.Daily> daily = usage.daily(scope);
     return Templates.usage(
         new Usage(
             days,
             scope.project() == null ? null : scope.project().name(),
-            reports.summary(scope),
+            usage.summary(scope),
             grouping.wireName(),
-            reports.stats(scope, grouping, MAX_GROUPS),
+            usage.stats(scope, grouping, MAX_GROUPS),
             daily,
             UsageChart.of(daily).toScriptJson(json),
             store.store().shared() ? fleet.instances(days, narrowing) : List.of(),

@@ -16,16 +16,16 @@ class PurgeSchedule {
 
   private final TaskRegistration tasks;
   private final FleetSchedule fleet;
-  private final RetentionConfig settings;
+  private final RetentionConfig config;
 
-  PurgeSchedule(TaskRegistration tasks, FleetSchedule fleet, RetentionConfig settings) {
+  PurgeSchedule(TaskRegistration tasks, FleetSchedule fleet, RetentionConfig config) {
     this.tasks = tasks;
     this.fleet = fleet;
-    this.settings = settings;
+    this.config = config;
   }
 
   void schedule(@Observes StartupEvent started) {
-    fleet.every("purge", settings.purgeEvery(), this::queuePurge);
+    fleet.every("purge", config.purgeEvery(), this::queuePurge);
   }
 
   void queuePurge() {

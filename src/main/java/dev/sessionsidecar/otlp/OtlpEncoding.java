@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,8 +36,7 @@ enum OtlpEncoding {
   }
 
   static OtlpEncoding of(String contentType) {
-    return contentType != null
-            && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(JSON.mediaType)
+    return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(JSON.mediaType)
         ? JSON
         : PROTOBUF;
   }

@@ -3,8 +3,8 @@ package dev.sessionsidecar.otlp;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.platform.RacedInserts;
-import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
+import dev.sessionsidecar.session.Projects;
 import dev.sessionsidecar.session.SessionIds;
 import dev.sessionsidecar.session.SessionService;
 import dev.sessionsidecar.session.SessionView;
@@ -21,13 +21,14 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Stores what the telemetry of one request mapped to, as few units of work as it takes: each session
- * it names is found (or, unseen, started in the active project) once; its usage records go in one
- * write; its tool calls and prompts in one transaction. One bad item never fails its batch: it is
- * counted as rejected with the first reason (checked before the write, or found by storing the items
- * one by one when the transaction refused one). A tool result without the hooks' id, or a prompt, is
- * skipped in a session the hooks feed (they recorded it already). Tool calls are recorded as
- * telemetry's reports: a hook's report of the same call wins over their names and arguments.
+ * Stores what the telemetry of one request mapped to, as few units of work as it takes: each
+ * session it names is found (or, unseen, started in the active project) once; its usage records go
+ * in one write; its tool calls and prompts in one transaction. One bad item never fails its batch:
+ * it is counted as rejected with the first reason (checked before the write, or found by storing
+ * the items one by one when the transaction refused one). A tool result without the hooks' id, or a
+ * prompt, is skipped in a session the hooks feed (they recorded it already). Tool calls are
+ * recorded as telemetry's reports: a hook's report of the same call wins over their names and
+ * arguments.
  */
 @ApplicationScoped
 class OtlpRecorder {
@@ -38,17 +39,14 @@ class OtlpRecorder {
   private final UsageService usage;
   private final ToolCallService toolCalls;
   private final SessionService sessions;
-  private final CurrentSession current;
+  private final Projects projects;
 
   OtlpRecorder(
-      UsageService usage,
-      ToolCallService toolCalls,
-      SessionService sessions,
-      CurrentSession current) {
+      UsageService usage, ToolCallService toolCalls, SessionService sessions, Projects projects) {
     this.usage = usage;
     this.toolCalls = toolCalls;
     this.sessions = sessions;
-    this.current = current;
+    this.projects = projects;
   }
 
   /** How a batch went: items stored, items rejected and why the first one was. */
@@ -162,8 +160,8 @@ class OtlpRecorder {
     if (seen.isPresent()) {
       return Optional.of(new SessionService.Started(seen.get(), false));
     }
-    return current
-        .activeProject()
+    return projects
+        .active()
         .map(ProjectView::path)
         .map(path -> sessions.lockedOrStarted(id, () -> path, CLIENT, "session.id"));
   }

@@ -3,6 +3,7 @@ package dev.sessionsidecar.otlp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.platform.PlainText;
+import java.io.IOException;
 
 /** Telemetry text made fit to store: control characters out, lengths within the columns. */
 final class OtlpText {
@@ -40,7 +41,7 @@ final class OtlpText {
     }
     try {
       return mapper.readTree(text);
-    } catch (java.io.IOException notJson) {
+    } catch (IOException notJson) {
       return mapper.getNodeFactory().textNode(text);
     }
   }

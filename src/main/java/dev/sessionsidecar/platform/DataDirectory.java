@@ -28,11 +28,12 @@ public class DataDirectory {
   private final SidecarConfig config;
   private final StoreSelection store;
   private final Schema schema;
-  private final Instance instance;
+  private final InstanceIdentity instance;
   private FileChannel lockChannel;
   private FileLock lock;
 
-  DataDirectory(SidecarConfig config, StoreSelection store, Schema schema, Instance instance) {
+  DataDirectory(
+      SidecarConfig config, StoreSelection store, Schema schema, InstanceIdentity instance) {
     this.config = config;
     this.store = store;
     this.schema = schema;

@@ -20,10 +20,10 @@ import org.hibernate.exception.ConstraintViolationException;
 public class FleetSchedule {
 
   private final Scheduler scheduler;
-  private final Instance instance;
+  private final InstanceIdentity instance;
   private final Timestamps time;
 
-  FleetSchedule(Scheduler scheduler, Instance instance, Timestamps time) {
+  FleetSchedule(Scheduler scheduler, InstanceIdentity instance, Timestamps time) {
     this.scheduler = scheduler;
     this.instance = instance;
     this.time = time;

@@ -21,12 +21,12 @@ public class InstanceHeartbeat {
   /** An instance silent for longer than this looks gone. */
   public static final Duration ALIVE_WITHIN = EVERY.multipliedBy(6);
 
-  private final Instance instance;
+  private final InstanceIdentity instance;
   private final SidecarConfig config;
   private final Timestamps time;
   private final Instant started;
 
-  InstanceHeartbeat(Instance instance, SidecarConfig config, Timestamps time) {
+  InstanceHeartbeat(InstanceIdentity instance, SidecarConfig config, Timestamps time) {
     this.instance = instance;
     this.config = config;
     this.time = time;

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -149,7 +150,7 @@ final class JsonProblems {
     if (type.isEnum()) {
       return "one of "
           + Arrays.stream(type.getEnumConstants())
-              .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT))
+              .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
               .collect(Collectors.joining(", "));
     }
     if (type.isArray() || Collection.class.isAssignableFrom(type)) {

@@ -1,5 +1,7 @@
 package dev.sessionsidecar.platform;
 
+import java.util.Locale;
+
 /** Stable machine-readable codes carried in every problem body's {@code code} field. */
 public enum ProblemCode {
   INVALID_ACTION(400, "Invalid action"),
@@ -15,7 +17,6 @@ public enum ProblemCode {
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   TOO_MANY_REQUESTS(429, "Too many requests"),
-  NOT_IMPLEMENTED(501, "Not implemented"),
   UNAVAILABLE(503, "Service unavailable"),
   INTERNAL_ERROR(500, "Internal error");
 
@@ -37,6 +38,6 @@ public enum ProblemCode {
 
   /** The wire form, e.g. {@code invalid_argument}. */
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

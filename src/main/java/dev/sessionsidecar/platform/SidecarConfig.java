@@ -20,10 +20,10 @@ public interface SidecarConfig {
   String store();
 
   /** The shared PostgreSQL database, when {@code store} is {@code postgresql}. */
-  PostgresqlSettings postgresql();
+  Postgresql postgresql();
 
   /** The shared PostgreSQL database. */
-  interface PostgresqlSettings {
+  interface Postgresql {
     /** Its JDBC URL, such as {@code jdbc:postgresql://db:5432/sidecar}. */
     Optional<String> url();
 
@@ -62,7 +62,7 @@ public interface SidecarConfig {
 
   /**
    * Host names (the {@code Host} header without its port) every door of the API port answers to;
-   * see {@link HostRule}. Its default is {@code sidecar.ui.allowed-hosts}, the page's older key.
+   * see {@link HostCheck}. Its default is {@code sidecar.ui.allowed-hosts}, the page's older key.
    */
   List<String> allowedHosts();
 

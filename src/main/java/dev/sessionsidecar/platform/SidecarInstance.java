@@ -1,7 +1,6 @@
 package dev.sessionsidecar.platform;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,17 +41,13 @@ public class SidecarInstance extends PanacheEntityBase {
    * matches any.
    */
   static List<String> idsMatching(String pod, String namespace) {
-    StringBuilder where = new StringBuilder("1 = 1");
-    Parameters params = new Parameters();
-    if (pod != null) {
-      where.append(" and (id = :pod or podName = :pod)");
-      params.and("pod", pod);
-    }
-    if (namespace != null) {
-      where.append(" and podNamespace = :namespace");
-      params.and("namespace", namespace);
-    }
-    return SidecarInstance.<SidecarInstance>list(where.toString(), Sort.by("id"), params).stream()
+    Conditions matching =
+        new Conditions()
+            .and("(id = :pod or podName = :pod)", "pod", pod)
+            .and("podNamespace = :namespace", "namespace", namespace);
+    return SidecarInstance.<SidecarInstance>list(
+            matching.where(), Sort.by("id"), matching.parameters())
+        .stream()
         .map(i -> i.id)
         .toList();
   }

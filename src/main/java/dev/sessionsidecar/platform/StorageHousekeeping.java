@@ -31,15 +31,15 @@ class StorageHousekeeping {
   private static final int MAX_REWRITE_BYTES = 16 << 20;
 
   private final DataSource dataSource;
-  private final StorageConfig settings;
+  private final StorageConfig config;
   private final Scheduler scheduler;
   private final StoreSelection store;
 
   StorageHousekeeping(
-      DataSource dataSource, StorageConfig settings, Scheduler scheduler, StoreSelection store) {
+      DataSource dataSource, StorageConfig config, Scheduler scheduler, StoreSelection store) {
     this.store = store;
     this.dataSource = dataSource;
-    this.settings = settings;
+    this.config = config;
     this.scheduler = scheduler;
   }
 
@@ -47,14 +47,14 @@ class StorageHousekeeping {
     if (store.store() != Store.H2) {
       return; // a PostgreSQL server keeps its own files (autovacuum)
     }
-    if ("off".equals(settings.compactEvery())) {
+    if ("off".equals(config.compactEvery())) {
       Log.info("Storage housekeeping is off (sidecar.storage.compact-every=off)");
       return;
     }
     scheduler
         .newJob("storage-housekeeping")
-        .setInterval(settings.compactEvery())
-        .setDelayed(settings.compactEvery())
+        .setInterval(config.compactEvery())
+        .setDelayed(config.compactEvery())
         .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
         .setTask(execution -> compact())
         .schedule();

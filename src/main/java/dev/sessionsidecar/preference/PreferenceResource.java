@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,7 +60,7 @@ public class PreferenceResource {
     String project = query.string("project");
     int limit = query.integer("limit", 100, 1, MAX_PAGE);
     if (project == null && scope.active().isEmpty()) {
-      return preferences.effective(java.util.Optional.empty(), limit);
+      return preferences.effective(Optional.empty(), limit);
     }
     return preferences.effective(scope.forReading(project), limit);
   }

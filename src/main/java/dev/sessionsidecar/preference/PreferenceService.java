@@ -3,8 +3,8 @@ package dev.sessionsidecar.preference;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.platform.Timestamps;
-import dev.sessionsidecar.session.Project;
 import dev.sessionsidecar.session.ProjectScope;
+import dev.sessionsidecar.session.Projects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -25,7 +25,10 @@ public class PreferenceService {
   private final ProjectScope scope;
   private final Timestamps time;
 
-  PreferenceService(ProjectScope scope, Timestamps time) {
+  private final Projects projects;
+
+  PreferenceService(Projects projects, ProjectScope scope, Timestamps time) {
+    this.projects = projects;
     this.scope = scope;
     this.time = time;
   }
@@ -86,11 +89,11 @@ public class PreferenceService {
     return views.stream().limit(limit).toList();
   }
 
-  private static PreferenceView view(Preference p, boolean overridesGlobal) {
+  private PreferenceView view(Preference p, boolean overridesGlobal) {
     String project =
         p.key.projectId == Preference.GLOBAL
             ? ProjectScope.GLOBAL
-            : Project.<Project>findById(p.key.projectId).path;
+            : projects.pathOf(p.key.projectId);
     return new PreferenceView(p.key.name, p.value, project, overridesGlobal, p.updatedAt);
   }
 

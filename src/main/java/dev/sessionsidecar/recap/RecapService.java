@@ -9,6 +9,7 @@ import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.preference.PreferenceService;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
+import dev.sessionsidecar.session.Projects;
 import dev.sessionsidecar.session.SessionQueries;
 import dev.sessionsidecar.session.SessionView;
 import dev.sessionsidecar.task.TaskQueries;
@@ -46,7 +47,10 @@ public class RecapService {
   private final BudgetService budgets;
   private final SnapshotReads snapshot;
 
+  private final Projects projects;
+
   RecapService(
+      Projects projects,
       CurrentSession current,
       SessionQueries sessions,
       GoalService goals,
@@ -57,6 +61,7 @@ public class RecapService {
       Timestamps time,
       BudgetService budgets,
       SnapshotReads snapshot) {
+    this.projects = projects;
     this.budgets = budgets;
     this.snapshot = snapshot;
     this.current = current;
@@ -74,8 +79,7 @@ public class RecapService {
    * read at one moment.
    */
   public Recap recap(int sinceDays) {
-    return snapshot.read(
-        () -> recap(sinceDays, current.session(), current.activeProject().orElse(null)));
+    return snapshot.read(() -> recap(sinceDays, current.session(), projects.active().orElse(null)));
   }
 
   /** The recap another instance's agent gets, on a shared database. */
@@ -90,7 +94,8 @@ public class RecapService {
 
   private Recap recap(int sinceDays, Optional<SessionView> currentSession, ProjectView project) {
     String path = project == null ? null : project.path();
-    // The project's stored id; null reads every project, NO_PROJECT (never stored) reads nothing.
+    // The project's stored id; null reads every project, Projects.NONE (never stored) reads
+    // nothing.
     Long projectId = project == null ? null : project.idOrNone();
     Optional<SessionView> session = currentSession.filter(s -> inScope(s, path));
     List<Recap.SessionWithUsage> recent = recentOtherThan(session, path);

@@ -1,5 +1,6 @@
 package dev.sessionsidecar.session;
 
+import dev.sessionsidecar.platform.Conditions;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -163,11 +164,11 @@ public class AgentSession extends PanacheEntityBase {
 
   /** The sessions matching the filter, newest activity first. */
   static PanacheQuery<AgentSession> matching(SessionFilter filter) {
-    Parameters params = new Parameters();
+    Conditions matching = filter.conditions();
     return find(
-        filter.where(params),
+        matching.where(),
         Sort.descending("lastActivityAt").and("id", Sort.Direction.Descending),
-        params);
+        matching.parameters());
   }
 
   /** The newest sessions by last activity, of one project (null: of all). */
@@ -180,27 +181,27 @@ public class AgentSession extends PanacheEntityBase {
 
   /** The totals of the sessions matching the filter, in one aggregate query. */
   static Totals totalsOf(SessionFilter filter) {
-    Parameters params = new Parameters();
+    Conditions matching = filter.conditions();
     var query =
         getEntityManager()
             .createQuery(
                 "select count(s), coalesce(sum(s.toolCallCount), 0), coalesce(sum(s.errorCount), 0)"
                     + " from AgentSession s where "
-                    + filter.where(params),
+                    + matching.where(),
                 Totals.class);
-    params.map().forEach(query::setParameter);
+    matching.parameters().map().forEach(query::setParameter);
     return query.getSingleResult();
   }
 
   /** The stored ids of the projects the filter's sessions worked in. */
   static List<Long> projectIdsOf(SessionFilter filter) {
-    Parameters params = new Parameters();
+    Conditions matching = filter.conditions();
     var query =
         getEntityManager()
             .createQuery(
-                "select distinct s.project.id from AgentSession s where " + filter.where(params),
+                "select distinct s.project.id from AgentSession s where " + matching.where(),
                 Long.class);
-    params.map().forEach(query::setParameter);
+    matching.parameters().map().forEach(query::setParameter);
     return query.getResultList();
   }
 

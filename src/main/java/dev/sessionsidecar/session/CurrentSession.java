@@ -1,7 +1,6 @@
 package dev.sessionsidecar.session;
 
-import dev.sessionsidecar.platform.ApiException;
-import dev.sessionsidecar.platform.Instance;
+import dev.sessionsidecar.platform.InstanceIdentity;
 import dev.sessionsidecar.platform.SidecarConfig;
 import dev.sessionsidecar.platform.StoreSelection;
 import dev.sessionsidecar.platform.Timestamps;
@@ -13,8 +12,8 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * Knows which session is current (the one most recently started or resumed, while active) and which
- * project is active, and attributes other features' records to them.
+ * Knows which session is current (the one most recently started or resumed, while active) and
+ * attributes other features' records to it; {@link Projects} answers which project is active.
  */
 @ApplicationScoped
 public class CurrentSession {
@@ -22,14 +21,14 @@ public class CurrentSession {
   private final SidecarConfig config;
   private final Timestamps time;
   private final SessionService sessions;
-  private final Instance instance;
+  private final InstanceIdentity instance;
   private final boolean shared;
 
   CurrentSession(
       SidecarConfig config,
       Timestamps time,
       SessionService sessions,
-      Instance instance,
+      InstanceIdentity instance,
       StoreSelection store) {
     this.instance = instance;
     this.shared = store.store().shared();
@@ -71,21 +70,6 @@ public class CurrentSession {
     AgentSession.<AgentSession>findById(sessionId).charge(costUsd, tokens);
   }
 
-  /** An id that matches no project: one never stored has no records of any kind. */
-  public static final long NO_PROJECT = -1;
-
-  /** The stored id of a project, or {@link #NO_PROJECT} so that queries by it find nothing. */
-  @Transactional
-  public long projectIdOrNone(String path) {
-    return projectId(path).orElse(NO_PROJECT);
-  }
-
-  /** The stored id of a project, if any session was ever started in it. */
-  @Transactional
-  public Optional<Long> projectId(String path) {
-    return Project.byPath(path).map(p -> p.id);
-  }
-
   /** The current session: the most recently started or resumed one, while it is active. */
   @Transactional
   public Optional<SessionView> session() {
@@ -114,9 +98,12 @@ public class CurrentSession {
     return latestActivatedBy(instanceId).map(s -> ProjectView.of(s.project));
   }
 
-  /** The active project: that of the most recently started session, or else the configured one. */
+  /**
+   * The active project: that of the most recently started session, or else the configured one.
+   * Features ask {@link Projects#active}.
+   */
   @Transactional
-  public Optional<ProjectView> activeProject() {
+  Optional<ProjectView> activeProject() {
     Optional<AgentSession> latest = latestActivated();
     if (latest.isPresent()) {
       return Optional.of(ProjectView.of(latest.get().project));
@@ -128,26 +115,6 @@ public class CurrentSession {
                 Project.byPath(path)
                     .map(ProjectView::of)
                     .orElse(new ProjectView(null, path, Projects.defaultName(path))));
-  }
-
-  /**
-   * The project a write names, else the active one; without either, a 400 on {@code field} that
-   * adds {@code alternative} to the ways out.
-   */
-  public String projectPathOrActive(String named, String field, String alternative) {
-    if (named != null) {
-      return named;
-    }
-    return activeProject()
-        .map(ProjectView::path)
-        .orElseThrow(
-            () ->
-                ApiException.invalidArgument(
-                    field,
-                    "is required: there is no active project (start a session, configure"
-                        + " sidecar.project, or "
-                        + alternative
-                        + ")"));
   }
 
   /**

@@ -13,11 +13,9 @@ public class ProjectScope {
 
   public static final String GLOBAL = "global";
 
-  private final CurrentSession current;
   private final Projects projects;
 
-  ProjectScope(CurrentSession current, Projects projects) {
-    this.current = current;
+  ProjectScope(Projects projects) {
     this.projects = projects;
   }
 
@@ -28,10 +26,10 @@ public class ProjectScope {
     return path == null ? Optional.empty() : Optional.of(projects.locked(path).id);
   }
 
-  /** A project to read: its id ({@link #UNKNOWN} when never stored), or empty for global. */
+  /** A project to read: its id ({@link Projects#NONE} when never stored), or empty for global. */
   public Optional<Long> forReading(String project) {
     String path = path(project);
-    return path == null ? Optional.empty() : Optional.of(current.projectIdOrNone(path));
+    return path == null ? Optional.empty() : Optional.of(projects.idOrNone(path));
   }
 
   /** The path named, else the active project's; null for global. */
@@ -39,11 +37,11 @@ public class ProjectScope {
     if (GLOBAL.equals(project)) {
       return null;
     }
-    return current.projectPathOrActive(project, "project", "give a path or \"" + GLOBAL + "\"");
+    return projects.namedOrActive(project, "project", "give a path or \"" + GLOBAL + "\"");
   }
 
-  /** The project a recap or listing reads by default: the active one's id, if there is one. */
+  /** The active project, if there is one: without it, nothing names a project but global. */
   public Optional<ProjectView> active() {
-    return current.activeProject();
+    return projects.active();
   }
 }

@@ -12,8 +12,8 @@ public record ProjectView(@JsonIgnore Long id, String path, String name) {
     return new ProjectView(project.id, project.path, project.name);
   }
 
-  /** The stored id, or {@link CurrentSession#NO_PROJECT} so that queries by it find nothing. */
+  /** The stored id, or {@link Projects#NONE} so that queries by it find nothing. */
   public long idOrNone() {
-    return id == null ? CurrentSession.NO_PROJECT : id;
+    return id == null ? Projects.NONE : id;
   }
 }

@@ -1,6 +1,6 @@
 package dev.sessionsidecar.session;
 
-import io.quarkus.panache.common.Parameters;
+import dev.sessionsidecar.platform.Conditions;
 import java.time.Instant;
 
 /**
@@ -41,29 +41,13 @@ public record SessionFilter(
     return new SessionFilter(projectPath, status, activeSince, pod, podNamespace);
   }
 
-  /** The JPQL condition on {@code AgentSession} for this filter, its values bound into params. */
-  String where(Parameters params) {
-    StringBuilder where = new StringBuilder("1 = 1");
-    if (projectPath != null) {
-      where.append(" and project.path = :path");
-      params.and("path", projectPath);
-    }
-    if (status != null) {
-      where.append(" and status = :status");
-      params.and("status", status);
-    }
-    if (activeSince != null) {
-      where.append(" and lastActivityAt >= :since");
-      params.and("since", activeSince);
-    }
-    if (pod != null) {
-      where.append(" and (podName = :pod or instanceId = :pod)");
-      params.and("pod", pod);
-    }
-    if (namespace != null) {
-      where.append(" and podNamespace = :namespace");
-      params.and("namespace", namespace);
-    }
-    return where.toString();
+  /** The JPQL conditions on {@code AgentSession} for this filter. */
+  Conditions conditions() {
+    return new Conditions()
+        .and("project.path = :path", "path", projectPath)
+        .and("status = :status", "status", status)
+        .and("lastActivityAt >= :since", "since", activeSince)
+        .and("(podName = :pod or instanceId = :pod)", "pod", pod)
+        .and("podNamespace = :namespace", "namespace", namespace);
   }
 }

@@ -1,7 +1,7 @@
 package dev.sessionsidecar.session;
 
 import dev.sessionsidecar.platform.ApiException;
-import dev.sessionsidecar.platform.Instance;
+import dev.sessionsidecar.platform.InstanceIdentity;
 import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.platform.RacedInserts;
 import dev.sessionsidecar.platform.SidecarConfig;
@@ -21,10 +21,13 @@ public class SessionService {
   private final SidecarConfig config;
   private final Timestamps time;
   private final SessionSummaries summaries;
-  private final Instance instance;
+  private final InstanceIdentity instance;
 
   SessionService(
-      SidecarConfig config, Timestamps time, SessionSummaries summaries, Instance instance) {
+      SidecarConfig config,
+      Timestamps time,
+      SessionSummaries summaries,
+      InstanceIdentity instance) {
     this.instance = instance;
     this.config = config;
     this.time = time;
@@ -140,7 +143,8 @@ public class SessionService {
   @Transactional(Transactional.TxType.MANDATORY)
   public Started lockedOrStarted(
       String sessionId, Supplier<String> projectPath, String client, String pathField) {
-    AgentSession session = AgentSession.findById(checkedId(sessionId), LockModeType.PESSIMISTIC_WRITE);
+    AgentSession session =
+        AgentSession.findById(checkedId(sessionId), LockModeType.PESSIMISTIC_WRITE);
     if (session != null) {
       return new Started(SessionView.of(session), false);
     }

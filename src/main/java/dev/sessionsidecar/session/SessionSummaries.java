@@ -3,6 +3,7 @@ package dev.sessionsidecar.session;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,7 +17,7 @@ class SessionSummaries {
     Duration duration = Duration.between(session.startedAt, endedAt);
     StringBuilder out =
         new StringBuilder("Ran ")
-            .append(duration.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+            .append(duration.truncatedTo(ChronoUnit.SECONDS))
             .append("; ")
             .append(session.toolCallCount)
             .append(session.toolCallCount == 1 ? " tool call" : " tool calls")

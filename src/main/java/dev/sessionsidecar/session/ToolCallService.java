@@ -3,7 +3,7 @@ package dev.sessionsidecar.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sessionsidecar.platform.ApiException;
-import dev.sessionsidecar.platform.Instance;
+import dev.sessionsidecar.platform.InstanceIdentity;
 import dev.sessionsidecar.platform.Page;
 import dev.sessionsidecar.platform.StoredJson;
 import dev.sessionsidecar.platform.Timestamps;
@@ -20,10 +20,10 @@ public class ToolCallService {
   private final SessionService sessions;
   private final ToolCallConfig config;
   private final Timestamps time;
-  private final Instance instance;
+  private final InstanceIdentity instance;
 
   ToolCallService(
-      SessionService sessions, ToolCallConfig config, Timestamps time, Instance instance) {
+      SessionService sessions, ToolCallConfig config, Timestamps time, InstanceIdentity instance) {
     this.instance = instance;
     this.sessions = sessions;
     this.config = config;

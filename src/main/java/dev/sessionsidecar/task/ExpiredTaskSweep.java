@@ -14,16 +14,16 @@ class ExpiredTaskSweep {
 
   private final Timestamps time;
   private final FleetSchedule fleet;
-  private final TaskConfig settings;
+  private final TaskConfig config;
 
-  ExpiredTaskSweep(Timestamps time, FleetSchedule fleet, TaskConfig settings) {
+  ExpiredTaskSweep(Timestamps time, FleetSchedule fleet, TaskConfig config) {
     this.time = time;
     this.fleet = fleet;
-    this.settings = settings;
+    this.config = config;
   }
 
   void schedule(@Observes StartupEvent started) {
-    fleet.every("expired-task-sweep", settings.sweepInterval(), this::sweep);
+    fleet.every("expired-task-sweep", config.sweepInterval(), this::sweep);
   }
 
   void sweep() {

@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A background task. Every change of status goes through {@link #moveTo}, which refuses to leave a
- * final status: a completed, failed or cancelled task never changes again.
+ * A background task. It begins working ({@link #open}); every later change of status goes through
+ * {@link #moveTo}, which refuses to leave a final status: a completed, failed or cancelled task
+ * never changes again. The one bulk change, failing a restarted runner's runs in one statement
+ * ({@link TaskRuns#failRuns}), selects open runs only and sets what {@link #fail} sets.
  */
 @Entity
 @Table(name = "task")
@@ -99,7 +101,11 @@ public class Task extends PanacheEntityBase {
     }
   }
 
+  /** The first status of a new task: working. */
   void open(Instant now, String message) {
+    if (status != null) {
+      throw new IllegalStateException("task " + taskId + " is open already");
+    }
     status = TaskStatus.WORKING;
     statusMessage = message;
     lastUpdatedAt = now;
@@ -137,7 +143,12 @@ public class Task extends PanacheEntityBase {
   }
 
   void fail(String reason, Instant now) {
-    moveTo(TaskStatus.FAILED, null, now);
+    fail(reason, null, now);
+  }
+
+  /** Fails with the reason as its error, and a status message (null: the last one stays). */
+  void fail(String reason, String message, Instant now) {
+    moveTo(TaskStatus.FAILED, message, now);
     error = reason;
   }
 
@@ -146,10 +157,6 @@ public class Task extends PanacheEntityBase {
     runnerId = runner;
     heartbeatAt = now;
     report(null, "running", now);
-  }
-
-  boolean isQueued() {
-    return OWNER_SIDECAR.equals(owner) && startedAt == null && !status.isFinal();
   }
 
   boolean expired(Instant now) {

@@ -2,7 +2,7 @@ package dev.sessionsidecar.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sessionsidecar.platform.Instance;
+import dev.sessionsidecar.platform.InstanceIdentity;
 import dev.sessionsidecar.platform.Schema;
 import dev.sessionsidecar.platform.StoreSelection;
 import dev.sessionsidecar.platform.Timestamps;
@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Runs queued sidecar tasks on a bounded pool, lets them be cancelled (a flag they check between
@@ -33,17 +34,23 @@ public class TaskExecutor {
 
   static final String RESTARTED = "the sidecar restarted while this task was running";
 
-  private final Instance instance;
+  private final InstanceIdentity instance;
   private final TaskLeases leases;
   private final boolean shared;
   private final TaskHandlers handlers;
-  private final TaskConfig settings;
+  private final TaskConfig config;
   private final Timestamps time;
   private final ObjectMapper mapper;
+
+  /**
+   * How often the executor looks for queued tasks, renews its leases and looks for cancels: the
+   * delay before a queued task starts or a cancel made elsewhere stops a run here.
+   */
+  static final String POLL = "1s";
+
   private final Map<String, Run> running = new ConcurrentHashMap<>();
   private final ExecutorService pool;
 
-  /** One run in progress: its cancel flag and its future. */
   /**
    * One run going on here. Its future is set just after the task is submitted, so a cancel that
    * comes before that finds none to interrupt: it sets {@code cancelled}, which the run checks.
@@ -55,23 +62,23 @@ public class TaskExecutor {
 
   TaskExecutor(
       TaskHandlers handlers,
-      TaskConfig settings,
+      TaskConfig config,
       Timestamps time,
       ObjectMapper mapper,
-      Instance instance,
+      InstanceIdentity instance,
       TaskLeases leases,
       StoreSelection store) {
     this.instance = instance;
     this.leases = leases;
     this.shared = store.store().shared();
     this.handlers = handlers;
-    this.settings = settings;
+    this.config = config;
     this.time = time;
     this.mapper = mapper;
     AtomicInteger threads = new AtomicInteger();
     this.pool =
         Executors.newFixedThreadPool(
-            settings.concurrency(),
+            config.concurrency(),
             r -> {
               Thread t = new Thread(r, "sidecar-task-" + threads.incrementAndGet());
               t.setDaemon(true);
@@ -100,11 +107,11 @@ public class TaskExecutor {
 
   /** Starts queued tasks while there is room in the pool; safe to call from any thread. */
   @Scheduled(
-      every = "1s",
+      every = POLL,
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Schema.NotCurrent.class)
   public synchronized void dispatch() {
-    while (running.size() < settings.concurrency()) {
+    while (running.size() < config.concurrency()) {
       Optional<Task> next = QuarkusTransaction.requiringNew().call(this::claimNext);
       if (next.isEmpty()) {
         return;
@@ -134,7 +141,7 @@ public class TaskExecutor {
    * instances whose leases ran out.
    */
   @Scheduled(
-      every = "1s",
+      every = POLL,
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Schema.NotCurrent.class)
   void watchLeases() {
@@ -183,7 +190,7 @@ public class TaskExecutor {
   }
 
   /** Applies the end of a run unless the task was cancelled (or deleted) meanwhile. */
-  private void finish(String taskId, Run run, java.util.function.Consumer<Task> end) {
+  private void finish(String taskId, Run run, Consumer<Task> end) {
     if (run.cancelled.get()) {
       return;
     }

@@ -1,6 +1,6 @@
 package dev.sessionsidecar.task;
 
-import dev.sessionsidecar.platform.Instance;
+import dev.sessionsidecar.platform.InstanceIdentity;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,13 +18,13 @@ import java.util.Set;
 @ApplicationScoped
 class TaskLeases {
 
-  private final Instance instance;
-  private final TaskConfig settings;
+  private final InstanceIdentity instance;
+  private final TaskConfig config;
   private final Timestamps time;
 
-  TaskLeases(Instance instance, TaskConfig settings, Timestamps time) {
+  TaskLeases(InstanceIdentity instance, TaskConfig config, Timestamps time) {
     this.instance = instance;
-    this.settings = settings;
+    this.config = config;
     this.time = time;
   }
 
@@ -50,7 +50,7 @@ class TaskLeases {
   /** Fails the runs of other instances whose lease ran out; answers how many. */
   int failExpired() {
     Instant now = time.now();
-    Instant expired = now.minus(settings.lease());
+    Instant expired = now.minus(config.lease());
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
@@ -60,10 +60,9 @@ class TaskLeases {
                     "the sidecar instance "
                         + task.runnerId
                         + " running this task stopped renewing its lease for longer than "
-                        + settings.lease().toSeconds()
+                        + config.lease().toSeconds()
                         + " s (sidecar.tasks.lease)";
-                task.moveTo(TaskStatus.FAILED, reason, now);
-                task.error = reason;
+                task.fail(reason, reason, now);
                 Log.warnf("Task %s failed: %s", task.taskId, reason);
               }
               return lost.size();

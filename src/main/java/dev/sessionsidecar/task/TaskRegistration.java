@@ -2,7 +2,7 @@ package dev.sessionsidecar.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionsidecar.platform.ApiException;
-import dev.sessionsidecar.platform.Instance;
+import dev.sessionsidecar.platform.InstanceIdentity;
 import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.platform.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,20 +24,20 @@ public class TaskRegistration {
 
   private final TaskHandlers handlers;
   private final TaskExecutor executor;
-  private final TaskConfig settings;
+  private final TaskConfig config;
   private final Timestamps time;
-  private final Instance instance;
+  private final InstanceIdentity instance;
 
   TaskRegistration(
       TaskHandlers handlers,
       TaskExecutor executor,
-      TaskConfig settings,
+      TaskConfig config,
       Timestamps time,
-      Instance instance) {
+      InstanceIdentity instance) {
     this.instance = instance;
     this.handlers = handlers;
     this.executor = executor;
-    this.settings = settings;
+    this.config = config;
     this.time = time;
   }
 
@@ -76,9 +76,7 @@ public class TaskRegistration {
     task.ttlMs = ttl(request.ttl());
     task.expiresAt = now.plusMillis(task.ttlMs);
     task.pollIntervalMs =
-        request.pollInterval() != null
-            ? request.pollInterval()
-            : settings.pollInterval().toMillis();
+        request.pollInterval() != null ? request.pollInterval() : config.pollInterval().toMillis();
     return task;
   }
 
@@ -115,9 +113,9 @@ public class TaskRegistration {
 
   private long ttl(Long requested) {
     if (requested == null) {
-      return settings.defaultTtl().toMillis();
+      return config.defaultTtl().toMillis();
     }
-    long max = settings.maxTtl().toMillis();
+    long max = config.maxTtl().toMillis();
     if (requested > max) {
       throw ApiException.invalidArgument(
           "ttl", "must be at most " + max + " ms (sidecar.tasks.max-ttl)");
@@ -151,7 +149,7 @@ public class TaskRegistration {
 
   private void refuseWhenQueueIsFull() {
     long queued = TaskRuns.countQueued();
-    if (queued >= settings.maxQueued()) {
+    if (queued >= config.maxQueued()) {
       throw new ApiException(
               ProblemCode.TOO_MANY_REQUESTS,
               queued

@@ -2,8 +2,8 @@ package dev.sessionsidecar.tool;
 
 import dev.sessionsidecar.insight.InsightService;
 import dev.sessionsidecar.platform.ApiException;
-import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
+import dev.sessionsidecar.session.Projects;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** {@code dismiss_insight}: dismisses an insight of the active project for good. */
@@ -11,11 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 class DismissInsightAction implements SessionAction {
 
   private final InsightService insights;
-  private final CurrentSession current;
+  private final Projects projects;
 
-  DismissInsightAction(InsightService insights, CurrentSession current) {
+  DismissInsightAction(InsightService insights, Projects projects) {
     this.insights = insights;
-    this.current = current;
+    this.projects = projects;
   }
 
   @Override
@@ -33,9 +33,8 @@ class DismissInsightAction implements SessionAction {
                     ApiException.invalidArgument(
                         "insight_id",
                         "is required: a positive integer, the id of an insight from insights"));
-    ProjectView project = current.activeProject().orElseThrow(ListSessionsAction::noActiveProject);
-    InsightService.Reported dismissed =
-        insights.dismiss(id, null, InsightsAction.projectId(current, project));
+    ProjectView project = projects.active().orElseThrow(ListSessionsAction::noActiveProject);
+    InsightService.Reported dismissed = insights.dismiss(id, null, project.idOrNone());
     String text =
         (dismissed.outcome() == InsightService.Outcome.UNCHANGED
                 ? "already dismissed; it stays dismissed\n"

@@ -6,6 +6,7 @@ import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.Page;
 import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
+import dev.sessionsidecar.session.Projects;
 import dev.sessionsidecar.session.SessionService;
 import dev.sessionsidecar.session.SessionView;
 import dev.sessionsidecar.session.ToolCallService;
@@ -22,7 +23,14 @@ class GetHistoryAction implements SessionAction {
   private final CurrentSession current;
   private final ToolCallService toolCalls;
 
-  GetHistoryAction(SessionService sessions, CurrentSession current, ToolCallService toolCalls) {
+  private final Projects projects;
+
+  GetHistoryAction(
+      Projects projects,
+      SessionService sessions,
+      CurrentSession current,
+      ToolCallService toolCalls) {
+    this.projects = projects;
     this.sessions = sessions;
     this.current = current;
     this.toolCalls = toolCalls;
@@ -65,7 +73,7 @@ class GetHistoryAction implements SessionAction {
           .orElseThrow(() -> CurrentSessionAction.noActiveSession(current.latest()));
     }
     SessionView session = sessions.get(sessionId.get());
-    Optional<ProjectView> project = current.activeProject();
+    Optional<ProjectView> project = projects.active();
     if (project.isPresent() && !project.get().path().equals(session.project().path())) {
       throw ApiException.notFound(
           "No session "

@@ -6,8 +6,8 @@ import dev.sessionsidecar.insight.InsightQueries;
 import dev.sessionsidecar.insight.InsightScore;
 import dev.sessionsidecar.insight.InsightSource;
 import dev.sessionsidecar.insight.InsightView;
-import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
+import dev.sessionsidecar.session.Projects;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -17,12 +17,12 @@ class InsightsAction implements SessionAction {
 
   static final double DEFAULT_MIN_CONFIDENCE = 0.3;
 
-  private final InsightQueries digest;
-  private final CurrentSession current;
+  private final InsightQueries queries;
+  private final Projects projects;
 
-  InsightsAction(InsightQueries digest, CurrentSession current) {
-    this.digest = digest;
-    this.current = current;
+  InsightsAction(InsightQueries queries, Projects projects) {
+    this.queries = queries;
+    this.projects = projects;
   }
 
   /** The typed result. */
@@ -42,14 +42,14 @@ class InsightsAction implements SessionAction {
 
   @Override
   public ToolReply run(ToolArguments arguments) {
-    ProjectView project = current.activeProject().orElseThrow(ListSessionsAction::noActiveProject);
+    ProjectView project = projects.active().orElseThrow(ListSessionsAction::noActiveProject);
     String source = arguments.choice(ToolParameter.INSIGHT_SOURCE).orElse(null);
     double minConfidence = arguments.fraction(ToolParameter.MIN_CONFIDENCE, DEFAULT_MIN_CONFIDENCE);
     int sinceDays = arguments.sinceDays();
     List<InsightView> insights =
-        digest.ranked(
+        queries.ranked(
             InsightQueries.Filter.top(arguments.limit())
-                .inProject(projectId(current, project))
+                .inProject(project.idOrNone())
                 .from(source == null ? null : InsightSource.fromWire(source).orElseThrow())
                 .atLeast(minConfidence)
                 .seenWithin(sinceDays));
@@ -71,9 +71,5 @@ class InsightsAction implements SessionAction {
         name().wireName(),
         text.toString(),
         new Data(project, source, minConfidence, sinceDays, InsightScore.FORMULA, insights));
-  }
-
-  static long projectId(CurrentSession current, ProjectView project) {
-    return project.idOrNone();
   }
 }

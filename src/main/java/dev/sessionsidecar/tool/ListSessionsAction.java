@@ -6,8 +6,8 @@ import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.Page;
 import dev.sessionsidecar.platform.ProblemCode;
 import dev.sessionsidecar.platform.Timestamps;
-import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
+import dev.sessionsidecar.session.Projects;
 import dev.sessionsidecar.session.SessionFilter;
 import dev.sessionsidecar.session.SessionQueries;
 import dev.sessionsidecar.session.SessionView;
@@ -21,12 +21,12 @@ import java.util.List;
 class ListSessionsAction implements SessionAction {
 
   private final SessionQueries sessions;
-  private final CurrentSession current;
+  private final Projects projects;
   private final Timestamps time;
 
-  ListSessionsAction(SessionQueries sessions, CurrentSession current, Timestamps time) {
+  ListSessionsAction(SessionQueries sessions, Projects projects, Timestamps time) {
     this.sessions = sessions;
-    this.current = current;
+    this.projects = projects;
     this.time = time;
   }
 
@@ -41,7 +41,7 @@ class ListSessionsAction implements SessionAction {
 
   @Override
   public ToolReply run(ToolArguments arguments) {
-    ProjectView project = current.activeProject().orElseThrow(ListSessionsAction::noActiveProject);
+    ProjectView project = projects.active().orElseThrow(ListSessionsAction::noActiveProject);
     int sinceDays = arguments.sinceDays();
     Instant since = sinceDays == 0 ? null : time.now().minus(Duration.ofDays(sinceDays));
     Page<SessionView> page =

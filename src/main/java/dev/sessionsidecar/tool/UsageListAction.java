@@ -10,10 +10,10 @@ import java.util.List;
 @ApplicationScoped
 class UsageListAction implements SessionAction {
 
-  private final UsageQueries reports;
+  private final UsageQueries queries;
 
-  UsageListAction(UsageQueries reports) {
-    this.reports = reports;
+  UsageListAction(UsageQueries queries) {
+    this.queries = queries;
   }
 
   /** The typed result. */
@@ -26,9 +26,9 @@ class UsageListAction implements SessionAction {
 
   @Override
   public ToolReply run(ToolArguments arguments) {
-    UsageQueries.Scope scope = reports.scope(arguments.sinceDays());
+    UsageQueries.Scope scope = queries.scope(arguments.sinceDays());
     Page<UsageRecordView> page =
-        reports.records(
+        queries.records(
             scope, new UsageQueries.RecordFilter(null, null, null), arguments.limit(), 0);
     StringBuilder text =
         new StringBuilder(UsageLines.scope(scope))

@@ -11,10 +11,10 @@ import java.util.List;
 @ApplicationScoped
 class UsageStatsAction implements SessionAction {
 
-  private final UsageQueries reports;
+  private final UsageQueries queries;
 
-  UsageStatsAction(UsageQueries reports) {
-    this.reports = reports;
+  UsageStatsAction(UsageQueries queries) {
+    this.queries = queries;
   }
 
   /** The typed result. */
@@ -33,8 +33,8 @@ class UsageStatsAction implements SessionAction {
             .choice(ToolParameter.GROUP_BY)
             .flatMap(UsageGrouping::fromWire)
             .orElse(UsageGrouping.MODEL);
-    UsageQueries.Scope scope = reports.scope(arguments.sinceDays());
-    List<UsageQueries.Group> groups = reports.stats(scope, grouping, arguments.limit());
+    UsageQueries.Scope scope = queries.scope(arguments.sinceDays());
+    List<UsageQueries.Group> groups = queries.stats(scope, grouping, arguments.limit());
     StringBuilder text =
         new StringBuilder(UsageLines.scope(scope))
             .append(", by ")

@@ -11,11 +11,11 @@ import java.util.List;
 @ApplicationScoped
 class UsageSummaryAction implements SessionAction {
 
-  private final UsageQueries reports;
+  private final UsageQueries queries;
   private final BudgetService budgets;
 
-  UsageSummaryAction(UsageQueries reports, BudgetService budgets) {
-    this.reports = reports;
+  UsageSummaryAction(UsageQueries queries, BudgetService budgets) {
+    this.queries = queries;
     this.budgets = budgets;
   }
 
@@ -29,8 +29,8 @@ class UsageSummaryAction implements SessionAction {
 
   @Override
   public ToolReply run(ToolArguments arguments) {
-    UsageQueries.Scope scope = reports.scope(arguments.sinceDays());
-    UsageFigures figures = reports.summary(scope);
+    UsageQueries.Scope scope = queries.scope(arguments.sinceDays());
+    UsageFigures figures = queries.summary(scope);
     List<BudgetView> inForce = budgets.inForce();
     String text =
         UsageLines.scope(scope) + "\n" + UsageLines.figures(figures) + BudgetLines.all(inForce);

@@ -1,5 +1,7 @@
 package dev.sessionsidecar.usage;
 
+import java.util.Locale;
+
 /** Where a record's cost came from: the caller, the price table, or nowhere (never summed as 0). */
 public enum CostSource {
   REPORTED,
@@ -7,6 +9,6 @@ public enum CostSource {
   UNKNOWN;
 
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.sessionsidecar.platform.Conditions;
 import dev.sessionsidecar.platform.Page;
 import dev.sessionsidecar.platform.PodNarrowing;
 import dev.sessionsidecar.platform.Timestamps;
-import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
+import dev.sessionsidecar.session.Projects;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -29,12 +28,12 @@ import java.util.Map;
 @ApplicationScoped
 public class UsageQueries {
 
-  private final CurrentSession current;
+  private final Projects projects;
   private final Timestamps time;
   private final UsageRollups rollups;
 
-  UsageQueries(CurrentSession current, Timestamps time, UsageRollups rollups) {
-    this.current = current;
+  UsageQueries(Projects projects, Timestamps time, UsageRollups rollups) {
+    this.projects = projects;
     this.time = time;
     this.rollups = rollups;
   }
@@ -134,40 +133,17 @@ public class UsageQueries {
   /** Records newest first, in the scope's project (if any) and since its window began. */
   @Transactional
   public Page<UsageRecordView> records(Scope scope, RecordFilter filter, int limit, int offset) {
-    StringBuilder where = new StringBuilder("1 = 1");
-    Parameters params = new Parameters();
-    Long projectId = projectId(scope);
-    if (projectId != null) {
-      where.append(" and projectId = :project");
-      params.and("project", projectId);
-    }
-    if (scope.sinceDays() > 0) {
-      where.append(" and createdAt >= :since");
-      params.and("since", time.now().minus(Duration.ofDays(scope.sinceDays())));
-    }
-    if (scope.instanceIds() != null && scope.instanceIds().isEmpty()) {
-      where.append(" and 1 = 0");
-    } else if (scope.instanceIds() != null) {
-      where.append(" and instanceId in :instances");
-      params.and("instances", scope.instanceIds());
-    }
-    if (filter.sessionId() != null) {
-      where.append(" and sessionId = :session");
-      params.and("session", filter.sessionId());
-    }
-    if (filter.provider() != null) {
-      where.append(" and provider = :provider");
-      params.and("provider", PriceTable.normalize(filter.provider()));
-    }
-    if (filter.model() != null) {
-      where.append(" and model = :model");
-      params.and("model", PriceTable.normalize(filter.model()));
-    }
-    PanacheQuery<UsageRecord> query =
-        UsageRecord.find(
-            where.toString(),
-            Sort.descending("createdAt").and("id", Sort.Direction.Descending),
-            params);
+    Instant since =
+        scope.sinceDays() > 0 ? time.now().minus(Duration.ofDays(scope.sinceDays())) : null;
+    Conditions matching =
+        new Conditions()
+            .and("projectId = :project", "project", projectId(scope))
+            .and("createdAt >= :since", "since", since)
+            .in("instanceId", "instances", scope.instanceIds())
+            .and("sessionId = :session", "session", filter.sessionId())
+            .and("provider = :provider", "provider", normalized(filter.provider()))
+            .and("model = :model", "model", normalized(filter.model()));
+    PanacheQuery<UsageRecord> query = UsageRecord.newestFirst(matching);
     List<UsageRecordView> items =
         query.range(offset, offset + limit - 1).list().stream().map(UsageRecordView::of).toList();
     return new Page<>(items, query.count(), limit, offset);
@@ -178,7 +154,7 @@ public class UsageQueries {
    * day, so the window starts at the beginning of the day {@code sinceDays} ago.
    */
   public Scope scope(int sinceDays) {
-    return scopeOf(current.activeProject().orElse(null), sinceDays);
+    return scopeOf(projects.active().orElse(null), sinceDays);
   }
 
   /** One project (null: every project) over the last {@code sinceDays} days. */
@@ -208,6 +184,10 @@ public class UsageQueries {
     return sinceDays == 0
         ? null
         : time.now().minus(Duration.ofDays(sinceDays)).atZone(ZoneOffset.UTC).toLocalDate();
+  }
+
+  private static String normalized(String name) {
+    return name == null ? null : PriceTable.normalize(name);
   }
 
   private Long projectId(Scope scope) {

@@ -1,6 +1,9 @@
 package dev.sessionsidecar.usage;
 
+import dev.sessionsidecar.platform.Conditions;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -170,5 +173,13 @@ public class UsageRecord extends PanacheEntityBase {
         .setParameter("since", since)
         .setParameter("unknown", CostSource.UNKNOWN)
         .getSingleResult();
+  }
+
+  /** The records that meet the conditions, newest first. */
+  static PanacheQuery<UsageRecord> newestFirst(Conditions conditions) {
+    return find(
+        conditions.where(),
+        Sort.descending("createdAt").and("id", Sort.Direction.Descending),
+        conditions.parameters());
   }
 }

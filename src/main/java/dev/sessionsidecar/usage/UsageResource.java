@@ -21,6 +21,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** REST door to the usage ledger. */
@@ -35,11 +38,11 @@ public class UsageResource {
   static final int MAX_SINCE_DAYS = QueryParameters.MAX_DAYS;
 
   private final UsageService usage;
-  private final UsageQueries reports;
+  private final UsageQueries queries;
 
-  UsageResource(UsageService usage, UsageQueries reports) {
+  UsageResource(UsageService usage, UsageQueries queries) {
     this.usage = usage;
-    this.reports = reports;
+    this.queries = queries;
   }
 
   /**
@@ -82,6 +85,15 @@ public class UsageResource {
       description =
           "One record or an array (all or nothing). With request_id a repeat answers the stored"
               + " record and counts nothing twice. 201 when something new was stored, else 200.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      oneOf = {RecordUsageRequest.class, RecordUsageRequest[].class},
+                      description = "One usage record, or an array of them")))
   public Response record(JsonNode body) throws JsonProcessingException {
     UsageService.Stored stored = usage.record(body);
     int status = stored.created() > 0 ? 201 : 200;
@@ -95,7 +107,7 @@ public class UsageResource {
     QueryParameters query =
         QueryParameters.of(
             uri, narrowable("session", "provider", "model", "since_days", "limit", "offset"));
-    return reports.records(
+    return queries.records(
         scope(query, 0),
         new UsageQueries.RecordFilter(
             query.string("session"), query.string("provider"), query.string("model")),
@@ -109,7 +121,7 @@ public class UsageResource {
   public SummaryReply summary(@Context UriInfo uri) {
     QueryParameters query = QueryParameters.of(uri, narrowable("since_days"));
     UsageQueries.Scope scope = scope(query, 30);
-    return new SummaryReply(scope, reports.summary(scope));
+    return new SummaryReply(scope, queries.summary(scope));
   }
 
   @GET
@@ -124,7 +136,7 @@ public class UsageResource {
     return new StatsReply(
         scope,
         grouping.wireName(),
-        reports.stats(scope, grouping, query.integer("limit", 50, 1, MAX_GROUPS)));
+        queries.stats(scope, grouping, query.integer("limit", 50, 1, MAX_GROUPS)));
   }
 
   @GET
@@ -136,7 +148,7 @@ public class UsageResource {
   public DailyReply daily(@Context UriInfo uri) {
     QueryParameters query = QueryParameters.of(uri, narrowable("since_days"));
     UsageQueries.Scope scope = scope(query, 30);
-    return new DailyReply(scope, reports.daily(scope));
+    return new DailyReply(scope, queries.daily(scope));
   }
 
   /** The given query parameters plus the pod narrowing every read accepts. */
@@ -148,7 +160,7 @@ public class UsageResource {
 
   /** The active project's scope, or every project's on the pods a narrowing selects. */
   private UsageQueries.Scope scope(QueryParameters query, int defaultDays) {
-    return reports.scope(
+    return queries.scope(
         query.integer("since_days", defaultDays, 0, MAX_SINCE_DAYS), PodNarrowing.of(query));
   }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The per-day rollups behind summaries and stats: added to in the transaction of each write, read
@@ -54,7 +53,7 @@ class UsageRollups {
 
   private static final String UPDATE =
       "update usage_rollup set "
-          + Stream.concat(UsageTotals.COUNTER_COLUMNS.stream(), UsageTotals.COST_COLUMNS.stream())
+          + UsageTotals.COLUMNS.stream()
               .map(c -> c + " = " + c + " + ?")
               .collect(Collectors.joining(", "))
           + " where "
@@ -64,11 +63,9 @@ class UsageRollups {
       "insert into usage_rollup ("
           + KEY_COLUMNS
           + ", "
-          + String.join(", ", UsageTotals.COUNTER_COLUMNS)
-          + ", "
-          + String.join(", ", UsageTotals.COST_COLUMNS)
+          + String.join(", ", UsageTotals.COLUMNS)
           + ") values ("
-          + "?, ".repeat(6 + UsageTotals.COUNTER_COLUMNS.size() + 1)
+          + "?, ".repeat(6 + UsageTotals.COLUMNS.size() - 1)
           + "?)";
 
   /**
@@ -80,7 +77,7 @@ class UsageRollups {
           + " on conflict ("
           + KEY_COLUMNS
           + ") do update set "
-          + Stream.concat(UsageTotals.COUNTER_COLUMNS.stream(), UsageTotals.COST_COLUMNS.stream())
+          + UsageTotals.COLUMNS.stream()
               .map(c -> c + " = usage_rollup." + c + " + excluded." + c)
               .collect(Collectors.joining(", "));
 
@@ -100,15 +97,14 @@ class UsageRollups {
   }
 
   private static final String SUMS =
-      Stream.concat(UsageTotals.COUNTER_COLUMNS.stream(), UsageTotals.COST_COLUMNS.stream())
-          .map(c -> "sum(" + c + ")")
-          .collect(Collectors.joining(", "));
+      UsageTotals.COLUMNS.stream().map(c -> "sum(" + c + ")").collect(Collectors.joining(", "));
 
   /** Adds the records to their rollup rows, one statement per row touched. */
   void add(List<UsageRecord> records) {
     Map<Key, UsageTotals> deltas = new TreeMap<>(KEY_ORDER);
     for (UsageRecord r : records) {
-      deltas.computeIfAbsent(Key.of(r), k -> new UsageTotals()).add(r);
+      Key key = Key.of(r);
+      deltas.put(key, deltas.getOrDefault(key, UsageTotals.ZERO).plus(r));
     }
     EntityManager em = Panache.getEntityManager();
     deltas.forEach(
@@ -132,11 +128,9 @@ class UsageRollups {
 
   private static int bindTotals(Query query, int position, UsageTotals totals) {
     int p = position;
-    for (long counter : totals.counters) {
-      query.setParameter(p++, counter);
+    for (Object value : totals.values()) {
+      query.setParameter(p++, value);
     }
-    query.setParameter(p++, totals.reportedCost);
-    query.setParameter(p++, totals.estimatedCost);
     return p;
   }
 
@@ -154,7 +148,7 @@ class UsageRollups {
   UsageTotals total(Filter filter) {
     Object[] row =
         (Object[]) filtered("select " + SUMS + " from usage_rollup", filter, "").getSingleResult();
-    return UsageTotals.fromRow(row, 0);
+    return UsageTotals.read(row, 0);
   }
 
   /** Totals per group, in no particular order. */
@@ -181,7 +175,7 @@ class UsageRollups {
       for (int i = 0; i < keyColumns; i++) {
         parts.add(String.valueOf(cells[i]));
       }
-      groups.put(parts, UsageTotals.fromRow(cells, keyColumns));
+      groups.put(parts, UsageTotals.read(cells, keyColumns));
     }
     return groups;
   }

@@ -3,7 +3,7 @@ package dev.sessionsidecar.usage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionsidecar.platform.GroupCommit;
-import dev.sessionsidecar.platform.Instance;
+import dev.sessionsidecar.platform.InstanceIdentity;
 import dev.sessionsidecar.platform.Timestamps;
 import dev.sessionsidecar.session.CurrentSession;
 import jakarta.annotation.PreDestroy;
@@ -31,7 +31,7 @@ public class UsageService {
   private final UsageRollups rollups;
   private final UsageMetrics metrics;
   private final Timestamps time;
-  private final Instance instance;
+  private final InstanceIdentity instance;
   private final GroupCommit<List<RecordUsageRequest>, Outcome> writer;
   private final Event<UsageRecorded> recorded;
 
@@ -45,7 +45,7 @@ public class UsageService {
       UsageRollups rollups,
       UsageMetrics metrics,
       Timestamps time,
-      Instance instance,
+      InstanceIdentity instance,
       Event<UsageRecorded> recorded) {
     this.instance = instance;
     this.recorded = recorded;

@@ -3,38 +3,52 @@ package dev.sessionsidecar.usage;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 
 /**
- * Running totals of usage, one counter per rollup column: what a record adds to a rollup row, and
- * what a sum over rollup rows reads back.
+ * One rollup row's totals, column by column: what records add to a rollup row, and what a sum over
+ * rollup rows reads back. {@link #COLUMNS} lists the columns in the order {@link #values} binds
+ * them and {@link #read} reads them.
  */
-final class UsageTotals {
+record UsageTotals(
+    long requests,
+    long errors,
+    long inputTokens,
+    long outputTokens,
+    long cacheReadTokens,
+    long cacheWriteTokens,
+    long reasoningTokens,
+    long reportedRequests,
+    long estimatedRequests,
+    long unknownCostRequests,
+    long latencyRequests,
+    long latencySumMs,
+    List<Long> latencyBuckets,
+    BigDecimal reportedCostUsd,
+    BigDecimal estimatedCostUsd) {
 
-  static final int REQUESTS = 0;
-  static final int ERRORS = 1;
-  static final int INPUT = 2;
-  static final int OUTPUT = 3;
-  static final int CACHE_READ = 4;
-  static final int CACHE_WRITE = 5;
-  static final int REASONING = 6;
-  static final int REPORTED = 7;
-  static final int ESTIMATED = 8;
-  static final int UNKNOWN_COST = 9;
-  static final int LATENCY_REQUESTS = 10;
-  static final int LATENCY_SUM = 11;
-  static final int FIRST_BUCKET = 12;
+  /** The rollup's columns: the counters, the latency buckets, then the two costs. */
+  static final List<String> COLUMNS = columns();
 
-  /** The rollup's counter columns, in the order of the indexes above. */
-  static final List<String> COUNTER_COLUMNS = counterColumns();
+  static final UsageTotals ZERO =
+      new UsageTotals(
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          LongStream.range(0, LatencyBuckets.COUNT).mapToObj(i -> 0L).toList(),
+          BigDecimal.ZERO,
+          BigDecimal.ZERO);
 
-  /** The rollup's cost columns: reported, then estimated. */
-  static final List<String> COST_COLUMNS = List.of("reported_cost_usd", "estimated_cost_usd");
-
-  final long[] counters = new long[COUNTER_COLUMNS.size()];
-  BigDecimal reportedCost = BigDecimal.ZERO;
-  BigDecimal estimatedCost = BigDecimal.ZERO;
-
-  private static List<String> counterColumns() {
+  private static List<String> columns() {
     List<String> columns =
         new ArrayList<>(
             List.of(
@@ -53,74 +67,123 @@ final class UsageTotals {
     for (int i = 0; i < LatencyBuckets.COUNT; i++) {
       columns.add("lat_b" + i);
     }
+    columns.add("reported_cost_usd");
+    columns.add("estimated_cost_usd");
     return List.copyOf(columns);
   }
 
-  void add(UsageRecord r) {
-    counters[REQUESTS]++;
-    counters[ERRORS] += r.ok ? 0 : 1;
-    counters[INPUT] += r.inputTokens;
-    counters[OUTPUT] += r.outputTokens;
-    counters[CACHE_READ] += r.cacheReadTokens;
-    counters[CACHE_WRITE] += r.cacheWriteTokens;
-    counters[REASONING] += r.reasoningTokens;
-    switch (r.costSource) {
-      case REPORTED -> {
-        counters[REPORTED]++;
-        reportedCost = reportedCost.add(r.costUsd);
-      }
-      case ESTIMATED -> {
-        counters[ESTIMATED]++;
-        estimatedCost = estimatedCost.add(r.costUsd);
-      }
-      case UNKNOWN -> counters[UNKNOWN_COST]++;
-    }
+  /** These totals with one more record. */
+  UsageTotals plus(UsageRecord r) {
+    CostSource source = r.costSource;
+    List<Long> buckets = latencyBuckets;
     if (r.latencyMs != null) {
-      counters[LATENCY_REQUESTS]++;
-      counters[LATENCY_SUM] += r.latencyMs;
-      counters[FIRST_BUCKET + LatencyBuckets.index(r.latencyMs)]++;
+      int bucket = LatencyBuckets.index(r.latencyMs);
+      buckets = new ArrayList<>(latencyBuckets);
+      buckets.set(bucket, buckets.get(bucket) + 1);
     }
+    return new UsageTotals(
+        requests + 1,
+        errors + (r.ok ? 0 : 1),
+        inputTokens + r.inputTokens,
+        outputTokens + r.outputTokens,
+        cacheReadTokens + r.cacheReadTokens,
+        cacheWriteTokens + r.cacheWriteTokens,
+        reasoningTokens + r.reasoningTokens,
+        reportedRequests + (source == CostSource.REPORTED ? 1 : 0),
+        estimatedRequests + (source == CostSource.ESTIMATED ? 1 : 0),
+        unknownCostRequests + (source == CostSource.UNKNOWN ? 1 : 0),
+        latencyRequests + (r.latencyMs == null ? 0 : 1),
+        latencySumMs + (r.latencyMs == null ? 0 : r.latencyMs),
+        buckets,
+        source == CostSource.REPORTED ? reportedCostUsd.add(r.costUsd) : reportedCostUsd,
+        source == CostSource.ESTIMATED ? estimatedCostUsd.add(r.costUsd) : estimatedCostUsd);
   }
 
-  /** Reads a row of SUMs laid out as the counter columns, then the cost columns. */
-  static UsageTotals fromRow(Object[] row, int offset) {
-    UsageTotals totals = new UsageTotals();
-    for (int i = 0; i < totals.counters.length; i++) {
-      Object value = row[offset + i];
-      totals.counters[i] = value == null ? 0 : ((Number) value).longValue();
-    }
-    totals.reportedCost = decimal(row[offset + totals.counters.length]);
-    totals.estimatedCost = decimal(row[offset + totals.counters.length + 1]);
-    return totals;
+  /** The values in the order of {@link #COLUMNS}, to bind to a statement. */
+  List<Object> values() {
+    List<Object> values =
+        new ArrayList<>(
+            List.of(
+                requests,
+                errors,
+                inputTokens,
+                outputTokens,
+                cacheReadTokens,
+                cacheWriteTokens,
+                reasoningTokens,
+                reportedRequests,
+                estimatedRequests,
+                unknownCostRequests,
+                latencyRequests,
+                latencySumMs));
+    values.addAll(latencyBuckets);
+    values.add(reportedCostUsd);
+    values.add(estimatedCostUsd);
+    return values;
   }
 
-  private static BigDecimal decimal(Object value) {
-    if (value == null) {
-      return BigDecimal.ZERO;
+  /** Reads a row of sums laid out as {@link #COLUMNS}, starting at {@code offset}. */
+  static UsageTotals read(Object[] row, int offset) {
+    Cells cells = new Cells(row, offset);
+    return new UsageTotals(
+        cells.count(),
+        cells.count(),
+        cells.count(),
+        cells.count(),
+        cells.count(),
+        cells.count(),
+        cells.count(),
+        cells.count(),
+        cells.count(),
+        cells.count(),
+        cells.count(),
+        cells.count(),
+        LongStream.range(0, LatencyBuckets.COUNT).mapToObj(i -> cells.count()).toList(),
+        cells.dollars(),
+        cells.dollars());
+  }
+
+  /** The cells of a row of sums, read in order; a sum over no rows is null and reads as zero. */
+  private static final class Cells {
+    private final Object[] row;
+    private int next;
+
+    Cells(Object[] row, int offset) {
+      this.row = row;
+      this.next = offset;
     }
-    return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+
+    long count() {
+      Object value = row[next++];
+      return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    BigDecimal dollars() {
+      Object value = row[next++];
+      if (value == null) {
+        return BigDecimal.ZERO;
+      }
+      return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+    }
   }
 
   UsageFigures figures() {
-    long[] buckets = new long[LatencyBuckets.COUNT];
-    System.arraycopy(counters, FIRST_BUCKET, buckets, 0, buckets.length);
-    long latencyRequests = counters[LATENCY_REQUESTS];
     return new UsageFigures(
-        counters[REQUESTS],
-        counters[ERRORS],
-        counters[INPUT],
-        counters[OUTPUT],
-        counters[CACHE_READ],
-        counters[CACHE_WRITE],
-        counters[REASONING],
-        Dollars.plain(reportedCost.add(estimatedCost)),
-        Dollars.plain(reportedCost),
-        Dollars.plain(estimatedCost),
-        counters[REPORTED],
-        counters[ESTIMATED],
-        counters[UNKNOWN_COST],
+        requests,
+        errors,
+        inputTokens,
+        outputTokens,
+        cacheReadTokens,
+        cacheWriteTokens,
+        reasoningTokens,
+        Dollars.plain(reportedCostUsd.add(estimatedCostUsd)),
+        Dollars.plain(reportedCostUsd),
+        Dollars.plain(estimatedCostUsd),
+        reportedRequests,
+        estimatedRequests,
+        unknownCostRequests,
         latencyRequests,
-        latencyRequests == 0 ? null : counters[LATENCY_SUM] / latencyRequests,
-        LatencyBuckets.p95(buckets));
+        latencyRequests == 0 ? null : latencySumMs / latencyRequests,
+        LatencyBuckets.p95(latencyBuckets.stream().mapToLong(Long::longValue).toArray()));
   }
 }

@@ -254,12 +254,13 @@ class ClaudeCodeBatchAndTaskListTest {
     String session = UUID.randomUUID().toString();
     String longName = "T".repeat(201);
     assertProblem(
-            post(with(
-                event("PostToolBatch", session, CWD),
-                "tool_calls",
-                List.of(
-                    Map.of("tool_name", "Read", "tool_use_id", "toolu_ok"),
-                    Map.of("tool_name", longName, "tool_use_id", "toolu_long")))),
+            post(
+                with(
+                    event("PostToolBatch", session, CWD),
+                    "tool_calls",
+                    List.of(
+                        Map.of("tool_name", "Read", "tool_use_id", "toolu_ok"),
+                        Map.of("tool_name", longName, "tool_use_id", "toolu_long")))),
             400,
             "invalid_argument")
         .body("errors[0].field", equalTo("tool_calls[1].tool_name"))

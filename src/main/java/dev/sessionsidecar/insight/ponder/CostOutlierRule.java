@@ -5,6 +5,7 @@ import dev.sessionsidecar.insight.InsightSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,8 +45,8 @@ final class CostOutlierRule implements PonderRule {
 
   private static Finding finding(
       String session, BigDecimal cost, double median, int others, double ratio) {
-    String usual = String.format(java.util.Locale.ROOT, "$%.4f", median);
-    String spent = String.format(java.util.Locale.ROOT, "$%.4f", cost.doubleValue());
+    String usual = String.format(Locale.ROOT, "$%.4f", median);
+    String spent = String.format(Locale.ROOT, "$%.4f", cost.doubleValue());
     return new Finding(
         InsightSource.PONDERING,
         KIND,

@@ -22,10 +22,10 @@ class HistoryLoader {
   /** How much of the arguments is compared to tell a retry from a new call. */
   static final int ARGUMENTS_PREFIX = 2000;
 
-  private final InsightConfig settings;
+  private final InsightConfig config;
 
-  HistoryLoader(InsightConfig settings) {
-    this.settings = settings;
+  HistoryLoader(InsightConfig config) {
+    this.config = config;
   }
 
   @Transactional
@@ -44,7 +44,7 @@ class HistoryLoader {
 
   /** The calls, per session in the order they started. */
   private List<CallSample> calls(long projectId, Instant since) {
-    return ToolCall.recentOfProject(projectId, since, ARGUMENTS_PREFIX, settings.ponderMaxCalls())
+    return ToolCall.recentOfProject(projectId, since, ARGUMENTS_PREFIX, config.ponderMaxCalls())
         .stream()
         .map(c -> CallSample.of(c, ARGUMENTS_PREFIX))
         .sorted(

@@ -10,7 +10,7 @@ import dev.sessionsidecar.insight.InsightService.Outcome;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.platform.Timestamps;
-import dev.sessionsidecar.session.CurrentSession;
+import dev.sessionsidecar.session.Projects;
 import dev.sessionsidecar.task.TaskContext;
 import dev.sessionsidecar.task.TaskHandler;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,8 +41,8 @@ class PonderHandler implements TaskHandler {
 
   private final HistoryLoader loader;
   private final InsightService insights;
-  private final CurrentSession current;
-  private final InsightConfig settings;
+  private final Projects projects;
+  private final InsightConfig config;
   private final Timestamps time;
   private final ObjectMapper mapper;
   private volatile Instant lastFullRunStart;
@@ -49,14 +50,14 @@ class PonderHandler implements TaskHandler {
   PonderHandler(
       HistoryLoader loader,
       InsightService insights,
-      CurrentSession current,
-      InsightConfig settings,
+      Projects projects,
+      InsightConfig config,
       Timestamps time,
       ObjectMapper mapper) {
     this.loader = loader;
     this.insights = insights;
-    this.current = current;
-    this.settings = settings;
+    this.projects = projects;
+    this.config = config;
     this.time = time;
     this.mapper = mapper;
   }
@@ -92,7 +93,7 @@ class PonderHandler implements TaskHandler {
   @Override
   public JsonNode run(TaskContext context) {
     Instant start = time.now();
-    Instant windowStart = start.minus(settings.ponderWindow());
+    Instant windowStart = start.minus(config.ponderWindow());
     JsonNode named = context.parameters().get(PROJECT);
     Map<Long, String> projects =
         named == null ? loader.projectsActiveSince(activeSince(start)) : project(named.asText());
@@ -114,12 +115,12 @@ class PonderHandler implements TaskHandler {
 
   private Instant activeSince(Instant now) {
     Instant last = lastFullRunStart;
-    return last != null ? last : now.minus(settings.ponderWindow());
+    return last != null ? last : now.minus(config.ponderWindow());
   }
 
   private Map<Long, String> project(String path) {
     Map<Long, String> one = new LinkedHashMap<>();
-    current.projectId(path).ifPresent(id -> one.put(id, path));
+    projects.id(path).ifPresent(id -> one.put(id, path));
     return one;
   }
 
@@ -138,8 +139,7 @@ class PonderHandler implements TaskHandler {
     result.put("project", projectPath);
     result.put("findings", findings.size());
     for (Outcome outcome : Outcome.values()) {
-      result.put(
-          outcome.name().toLowerCase(java.util.Locale.ROOT), outcomes.getOrDefault(outcome, 0));
+      result.put(outcome.name().toLowerCase(Locale.ROOT), outcomes.getOrDefault(outcome, 0));
     }
     return result;
   }

@@ -21,16 +21,16 @@ public class PonderQueue {
   private final PonderHandler handler;
   private final ObjectMapper mapper;
   private final FleetSchedule fleet;
-  private final InsightConfig settings;
+  private final InsightConfig config;
 
   PonderQueue(
       TaskRegistration tasks,
       PonderHandler handler,
       ObjectMapper mapper,
       FleetSchedule fleet,
-      InsightConfig settings) {
+      InsightConfig config) {
     this.fleet = fleet;
-    this.settings = settings;
+    this.config = config;
     this.tasks = tasks;
     this.handler = handler;
     this.mapper = mapper;
@@ -47,7 +47,7 @@ public class PonderQueue {
   }
 
   void schedule(@Observes StartupEvent started) {
-    fleet.every("ponder", settings.ponderEvery(), this::queueWhenActive);
+    fleet.every("ponder", config.ponderEvery(), this::queueWhenActive);
   }
 
   void queueWhenActive() {

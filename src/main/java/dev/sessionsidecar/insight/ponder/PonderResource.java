@@ -1,8 +1,8 @@
 package dev.sessionsidecar.insight.ponder;
 
 import dev.sessionsidecar.platform.NoBody;
-import dev.sessionsidecar.session.CurrentSession;
 import dev.sessionsidecar.session.ProjectView;
+import dev.sessionsidecar.session.Projects;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,11 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PonderResource {
 
   private final PonderQueue ponder;
-  private final CurrentSession current;
+  private final Projects projects;
 
-  PonderResource(PonderQueue ponder, CurrentSession current) {
+  PonderResource(PonderQueue ponder, Projects projects) {
     this.ponder = ponder;
-    this.current = current;
+    this.projects = projects;
   }
 
   @POST
@@ -38,7 +38,7 @@ public class PonderResource {
               + " sidecar.insights.ponder-window when there is none); follow it under /v1/tasks.")
   public Response ponderNow(@Context HttpHeaders headers, @Context UriInfo uri) {
     NoBody.require(headers);
-    var task = ponder.queue(current.activeProject().map(ProjectView::path).orElse(null));
+    var task = ponder.queue(projects.active().map(ProjectView::path).orElse(null));
     return Response.accepted(task)
         .location(uri.getBaseUriBuilder().path("v1/tasks").path(task.taskId()).build())
         .build();

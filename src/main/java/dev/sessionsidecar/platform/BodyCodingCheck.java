@@ -17,13 +17,13 @@ import java.util.Set;
  * as JSON). OTLP and MCP check their own types; the page's forms are its own.
  */
 @ApplicationScoped
-class BodyCodingRule {
+class BodyCodingCheck {
 
   private static final Set<String> CODINGS = Set.of("gzip", "deflate", "identity", "x-gzip");
 
   private final ObjectMapper mapper;
 
-  BodyCodingRule(ObjectMapper mapper) {
+  BodyCodingCheck(ObjectMapper mapper) {
     this.mapper = mapper;
   }
 

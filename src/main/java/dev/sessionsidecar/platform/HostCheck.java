@@ -14,11 +14,12 @@ import java.util.Locale;
  * requests whose {@code Host} names this sidecar by an allowed name ({@code sidecar.allowed-hosts},
  * loopback names by default). Loopback is no wall against a browser on the same machine: a web site
  * that rebinds its own DNS name to 127.0.0.1 sends its own name as Host, and would otherwise read
- * the agent's record with requests that carry no Origin. A request without Host (HTTP/1.0) comes
- * from no browser and passes; agents, hooks and exporters name 127.0.0.1 or localhost.
+ * the agent's record with requests that carry no Origin. A request without a usable host (HTTP/1.0
+ * or 1.1 without Host, a malformed one) is a 400 problem before anything is done; agents, hooks and
+ * exporters name 127.0.0.1 or localhost (HTTP/2 clients in {@code :authority}).
  */
 @ApplicationScoped
-class HostRule {
+class HostCheck {
 
   static final String HOST_REQUIRED =
       "A Host header naming this sidecar is required, such as Host: 127.0.0.1:8080 (HTTP/1.0"
@@ -27,7 +28,7 @@ class HostRule {
   private final List<String> allowed;
   private final ObjectMapper mapper;
 
-  HostRule(SidecarConfig config, ObjectMapper mapper) {
+  HostCheck(SidecarConfig config, ObjectMapper mapper) {
     this.allowed = config.allowedHosts().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
     this.mapper = mapper;
   }

@@ -13,13 +13,13 @@ import java.util.UUID;
  * else an id generated once and kept in the data directory, so a restart keeps it.
  */
 @ApplicationScoped
-public class Instance {
+public class InstanceIdentity {
 
   static final String ID_FILE = "instance-id";
 
   private final String id;
 
-  Instance(SidecarConfig config) {
+  InstanceIdentity(SidecarConfig config) {
     this.id = config.podName().orElseGet(() -> kept(Path.of(config.dataDir())));
   }
 
