@@ -46,7 +46,7 @@ public class GoalService {
     Goal goal = new Goal();
     goal.id = UUID.randomUUID().toString();
     goal.projectId = scope.forWriting(request.project()).orElse(null);
-    goal.title = request.title().strip();
+    goal.title = request.title();
     goal.detail = request.detail();
     goal.status =
         request.status() == null ? GoalStatus.PLANNING : GoalStatus.fromWire(request.status());
@@ -83,7 +83,7 @@ public class GoalService {
           "project", "cannot change; create the goal anew in the other project");
     }
     Goal goal = found(id, LockModeType.PESSIMISTIC_WRITE);
-    Optional.ofNullable(request.title()).ifPresent(t -> goal.title = t.strip());
+    Optional.ofNullable(request.title()).ifPresent(t -> goal.title = t);
     Optional.ofNullable(request.detail()).ifPresent(d -> goal.detail = d);
     Optional.ofNullable(request.status()).ifPresent(s -> goal.status = GoalStatus.fromWire(s));
     Optional.ofNullable(request.priority())

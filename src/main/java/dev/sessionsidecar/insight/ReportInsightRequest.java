@@ -50,7 +50,7 @@ public record ReportInsightRequest(
     return new Finding(
         InsightSource.fromWire(source).orElseThrow(),
         kind,
-        title.strip(),
+        title,
         detail,
         evidence == null ? List.of() : evidence,
         confidence,

@@ -29,11 +29,11 @@ public record RecordUsageRequest(
     @Pattern(regexp = SessionIds.PATTERN, message = SessionIds.RULE) String sessionId,
     @Pattern(regexp = PlainText.PATTERN, message = PlainText.RULE)
         @NotBlank(message = "is required, e.g. anthropic or openai")
-        @Size(max = 100, message = "must be at most 100 characters")
+        @Size(max = MAX_PROVIDER, message = "must be at most 100 characters")
         String provider,
     @Pattern(regexp = PlainText.PATTERN, message = PlainText.RULE)
         @NotBlank(message = "is required, e.g. claude-sonnet-4-5")
-        @Size(max = 200, message = "must be at most 200 characters")
+        @Size(max = MAX_MODEL, message = "must be at most 200 characters")
         String model,
     @Pattern(
             regexp = "^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,99}$",
@@ -68,6 +68,12 @@ public record RecordUsageRequest(
     Boolean ok,
     @Size(max = 4000, message = "must be at most 4000 characters") String error,
     Instant createdAt) {
+
+  /** The longest provider stored (lower-cased). */
+  static final int MAX_PROVIDER = 100;
+
+  /** The longest model stored (lower-cased). */
+  static final int MAX_MODEL = 200;
 
   /** Largest token count of one call that is believable: ten billion. */
   static final long MAX_TOKENS = 10_000_000_000L;

@@ -94,6 +94,19 @@ class UsageIntake {
     if (record.createdAt() != null) {
       time.reported(prefix + "created_at", record.createdAt());
     }
+    fitsAsStored(prefix + "provider", record.provider(), RecordUsageRequest.MAX_PROVIDER);
+    fitsAsStored(prefix + "model", record.model(), RecordUsageRequest.MAX_MODEL);
     return record;
+  }
+
+  /**
+   * Names are stored lower-cased, and lower-casing can lengthen a name (İ becomes i and a dot): the
+   * stored form must fit its column too, or the write would fail after the checks passed.
+   */
+  private static void fitsAsStored(String field, String name, int max) {
+    if (name != null && PriceTable.normalize(name).length() > max) {
+      throw ApiException.invalidArgument(
+          field, "must be at most " + max + " characters once lower-cased, as it is stored");
+    }
   }
 }

@@ -1,6 +1,10 @@
 package dev.sessionsidecar.reliability;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,12 +36,15 @@ final class OtlpShapes {
           "gen_ai.response.id");
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectMapper ASCII =
+      JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
   private static final AtomicLong NEXT = new AtomicLong();
 
   private OtlpShapes() {}
 
   /** A request of one record of the signal ({@code logs} or {@code traces}). */
-  static String request(String signal, String spoiled, JsonNode value, String session) {
+  static String request(String signal, String spoiled, JsonNode value, String session)
+      throws JsonProcessingException {
     long n = NEXT.incrementAndGet();
     ArrayNode attributes = NODES.arrayNode();
     if (signal.equals("logs")) {
@@ -80,7 +87,8 @@ final class OtlpShapes {
         NODES
             .objectNode()
             .set("attributes", add(NODES.arrayNode(), "service.name", text("claude-code"))));
-    return NODES.objectNode().set(resources, NODES.arrayNode().add(resource)).toString();
+    return ASCII.writeValueAsString(
+        NODES.objectNode().set(resources, NODES.arrayNode().add(resource)));
   }
 
   private static ArrayNode add(ArrayNode attributes, String key, JsonNode value) {
