@@ -31,7 +31,7 @@ start_sidecar
 curl -sf -XPOST "$B/v1/sessions" -H 'content-type: application/json' \
      -d '{"session_id":"otlp-bench","project_path":"/srv/otlp-bench"}' >/dev/null
 for round in $(seq 1 "$ROUNDS"); do
-  python3 bench/otlp-spans.py "$SPANS" "otlp-bench" | sed "s/msg_otlp-bench_/msg_r${round}_/g" > "$WORK/spans.json"
+  python3 bench/otlp-spans.py "$SPANS" "otlp-bench" "$round" > "$WORK/spans.json"
   records "$SPANS" "$round" > "$WORK/records.json"
   echo "round $round: OTLP $(post /otlp/v1/traces "$WORK/spans.json") s, REST $(post /v1/usage "$WORK/records.json") s"
 done

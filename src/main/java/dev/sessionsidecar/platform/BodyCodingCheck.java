@@ -11,10 +11,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A body is read only as what it says it is (RFC 9110): a {@code Content-Encoding} other than gzip,
- * deflate or identity is a 415 (it was read as identity), and a body sent to the JSON API ({@code
- * /v1}) without {@code Content-Type: application/json} is a 415 too (none, or {@code *}/*, was read
- * as JSON). OTLP and MCP check their own types; the page's forms are its own.
+ * A body is read only as what it says it is (RFC 9110, 9112): a {@code Transfer-Encoding} other
+ * than chunked is a 400 (the connection was closed without a reply), a {@code Content-Encoding}
+ * other than gzip, deflate or identity is a 415 (it was read as identity), and a body sent to the
+ * JSON API ({@code /v1}) without {@code Content-Type: application/json} is a 415 too (none, or
+ * {@code *}/*, was read as JSON). OTLP and MCP check their own types; the page's forms are its own.
  */
 @ApplicationScoped
 class BodyCodingCheck {
@@ -33,6 +34,20 @@ class BodyCodingCheck {
 
   private void check(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
+    String transfer = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
+    if (transfer != null && !transfer.strip().equalsIgnoreCase("chunked")) {
+      // RFC 9112: without chunked last, the body's end is unknown; the HTTP layer read until the
+      // connection closed and closed it without a reply.
+      ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+      RouteProblems.send(
+          ctx,
+          mapper,
+          ProblemCode.MALFORMED_REQUEST,
+          "Transfer-Encoding "
+              + PlainText.oneLine(transfer, 60)
+              + " is not one this sidecar reads: send the body with Content-Length, or chunked.");
+      return;
+    }
     String coding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
     if (coding != null && !knownCodings(coding)) {
       RouteProblems.send(

@@ -50,7 +50,10 @@ public class BodySizeLimit {
     if (declared != null && exceeds(declared)) {
       reject(ctx);
     } else if (declared == null
-        && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+        && "chunked"
+            .equalsIgnoreCase(
+                String.valueOf(ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING)).strip())) {
+      // Any other transfer coding is refused next, before its body is read (BodyCodingCheck).
       chunkedBodies.handle(ctx);
     } else {
       ctx.next();

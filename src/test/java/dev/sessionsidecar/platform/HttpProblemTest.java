@@ -12,8 +12,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -119,6 +121,47 @@ class HttpProblemTest {
       assertTrue(reply.contains("\"code\":\"malformed_request\""), reply);
     }
     given().get("/v1/sessions/no-host-1").then().statusCode(404);
+  }
+
+  @Test
+  void aTransferEncodingOtherThanChunkedIsAProblemAndDoesNothing() throws Exception {
+    String body = "{\"session_id\":\"te-identity-1\",\"project_path\":\"/src/te\"}";
+    for (String coding : new String[] {"identity", "gzip"}) {
+      String reply =
+          rawUntilQuiet(
+              "POST /v1/sessions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                  + "Transfer-Encoding: "
+                  + coding
+                  + "\r\n\r\n"
+                  + body);
+      assertTrue(reply.startsWith("HTTP/1.1 400 "), coding + ": " + reply);
+      assertTrue(reply.contains("\"code\":\"malformed_request\""), coding + ": " + reply);
+      assertTrue(reply.contains("Transfer-Encoding"), coding + ": " + reply);
+    }
+    given().get("/v1/sessions/te-identity-1").then().statusCode(404);
+  }
+
+  /**
+   * A request on a socket whose body has no known end, and what came back before the connection
+   * closed or went quiet for two seconds.
+   */
+  private static String rawUntilQuiet(String request) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+      socket.setSoTimeout(2000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+      ByteArrayOutputStream reply = new ByteArrayOutputStream();
+      byte[] chunk = new byte[4096];
+      try {
+        for (int n = socket.getInputStream().read(chunk);
+            n > 0;
+            n = socket.getInputStream().read(chunk)) {
+          reply.write(chunk, 0, n);
+        }
+      } catch (SocketTimeoutException quiet) {
+        // what arrived is the reply
+      }
+      return reply.toString(StandardCharsets.UTF_8);
+    }
   }
 
   /** A request written byte by byte on a socket, and the whole reply. */
