@@ -32,6 +32,11 @@ public class BodySizeLimit {
     this.mapper = mapper;
   }
 
+  /** The limit, in bytes: of a body as sent, and of a compressed one once expanded. */
+  long maxBytes() {
+    return maxBytes;
+  }
+
   void install(@Observes Router router) {
     BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBytes);
     router

@@ -1,7 +1,6 @@
 package dev.sessionsidecar.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads a gzip or deflate body itself (the HTTP layer's decompression is off), on a worker thread
@@ -38,10 +36,8 @@ class CompressedBodies {
   private final long maxBytes;
   private final ObjectMapper mapper;
 
-  CompressedBodies(
-      @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-      ObjectMapper mapper) {
-    this.maxBytes = maxBodySize.asLongValue();
+  CompressedBodies(BodySizeLimit limit, ObjectMapper mapper) {
+    this.maxBytes = limit.maxBytes();
     this.mapper = mapper;
   }
 

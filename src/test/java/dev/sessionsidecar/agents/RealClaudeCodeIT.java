@@ -98,7 +98,7 @@ class RealClaudeCodeIT extends RealAgentTest {
 
     Map<String, JsonNode> calls = stored.toolCalls(session);
     List<Issued> issued = model.issued();
-    assertEquals(ids(issued), calls.keySet(), "every call the model made, once");
+    assertEquals(callIds(issued), calls.keySet(), "every call the model made, once");
     for (Issued call : issued) {
       JsonNode recorded = calls.get(call.callId());
       assertEquals(call.tool(), recorded.path("tool").asText());
@@ -158,11 +158,11 @@ class RealClaudeCodeIT extends RealAgentTest {
       AgentRun run = claude.prompt("Be brief [[script:short]]");
       String session = resultOf(run).path("session_id").asText();
       Map<String, JsonNode> usage = stored.awaitUsage(session, model.exchanges().size());
-      assertEquals(ids(model.exchanges()), usage.keySet());
+      assertEquals(requestIds(model.exchanges()), usage.keySet());
       for (Exchange exchange : model.exchanges()) {
         assertTokens(exchange.usage(), usage.get(exchange.id()));
       }
-      assertEquals(ids(model.issued()), stored.toolCalls(session).keySet());
+      assertEquals(callIds(model.issued()), stored.toolCalls(session).keySet());
       JsonNode recorded = stored.session(session);
       assertEquals("claude-code", recorded.path("client").asText());
       assertEquals("completed", recorded.path("status").asText());
@@ -225,10 +225,12 @@ class RealClaudeCodeIT extends RealAgentTest {
         "Claude Code reported " + reported + ", the sidecar holds " + recorded);
   }
 
-  private static Set<String> ids(List<?> items) {
-    return items.stream()
-        .map(i -> i instanceof Issued c ? c.callId() : ((Exchange) i).id())
-        .collect(Collectors.toSet());
+  private static Set<String> callIds(List<Issued> calls) {
+    return calls.stream().map(Issued::callId).collect(Collectors.toSet());
+  }
+
+  private static Set<String> requestIds(List<Exchange> exchanges) {
+    return exchanges.stream().map(Exchange::id).collect(Collectors.toSet());
   }
 
   private static Issued callOf(List<Issued> issued, String tool, String... command) {

@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -100,8 +101,17 @@ class CompressedBodiesTest {
   }
 
   private static byte[] gzip(byte[] plain) {
+    return compressed(plain, GZIPOutputStream::new);
+  }
+
+  private static byte[] deflate(byte[] plain) {
+    return compressed(plain, DeflaterOutputStream::new);
+  }
+
+  /** The bytes written through an encoder (gzip or deflate). */
+  private static byte[] compressed(byte[] plain, Encoder encoder) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+    try (OutputStream zip = encoder.over(out)) {
       zip.write(plain);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -109,13 +119,8 @@ class CompressedBodiesTest {
     return out.toByteArray();
   }
 
-  private static byte[] deflate(byte[] plain) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (DeflaterOutputStream zip = new DeflaterOutputStream(out)) {
-      zip.write(plain);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+  /** A compressing stream over another. */
+  private interface Encoder {
+    OutputStream over(OutputStream out) throws IOException;
   }
 }
