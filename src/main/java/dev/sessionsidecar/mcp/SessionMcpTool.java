@@ -1,24 +1,29 @@
 package dev.sessionsidecar.mcp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.tool.SessionTool;
 import dev.sessionsidecar.tool.SessionToolSchema;
 import dev.sessionsidecar.tool.ToolReply;
+import io.quarkiverse.mcp.server.Meta;
+import io.quarkiverse.mcp.server.MetaKey;
 import io.quarkiverse.mcp.server.TextContent;
 import io.quarkiverse.mcp.server.ToolManager;
 import io.quarkiverse.mcp.server.ToolResponse;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code session} tool over MCP: the same facade as {@code POST /v1/tools/session}. A failure
- * the caller can correct is a result with {@code isError} whose text carries the same code and
- * detail as the REST problem.
+ * The {@code session} tool over MCP: the same facade as {@code POST /v1/tools/session}. The model
+ * reads the compact text and nothing else: agents hand their model a result's structured content
+ * when there is one (the text again, as JSON, four to twenty times longer), so there is none unless
+ * the call asks for the typed data in its {@code _meta} ({@value #DATA_META}: true). A failure the
+ * caller can correct is a result with {@code isError} whose text carries the same code and detail
+ * as the REST problem.
  */
 @ApplicationScoped
 class SessionMcpTool {
@@ -26,6 +31,11 @@ class SessionMcpTool {
   static final String DESCRIPTION =
       "The agent's own record: its sessions and tool calls, LLM usage and cost, insights and"
           + " background tasks. Pick an action; each takes only the arguments listed for it.";
+
+  /** The {@code _meta} key of a call that wants the typed data as structured content. */
+  static final String DATA_META = "dev.sessionsidecar/data";
+
+  private static final MetaKey DATA = MetaKey.from(DATA_META);
 
   private final SessionTool tool;
   private final ObjectMapper mapper;
@@ -41,22 +51,30 @@ class SessionMcpTool {
         .setTitle("Session record")
         .setDescription(DESCRIPTION)
         .setInputSchema(SessionToolSchema.input())
-        .setOutputSchema(SessionToolSchema.output())
-        .setHandler(arguments -> call(arguments.args()))
+        .setHandler(arguments -> call(arguments.args(), wantsData(arguments.meta())))
         .register();
   }
 
-  ToolResponse call(Map<String, Object> arguments) {
+  private static boolean wantsData(Meta meta) {
+    return meta != null && Boolean.TRUE.equals(meta.getValue(DATA));
+  }
+
+  ToolResponse call(Map<String, Object> arguments, boolean withData) {
     try {
-      JsonNode body = mapper.valueToTree(arguments);
-      ToolReply reply = tool.call(body);
-      return new ToolResponse(
-          false, List.of(new TextContent(reply.text())), mapper.valueToTree(reply), null);
+      ToolReply reply = tool.call(mapper.valueToTree(arguments));
+      List<TextContent> text = List.of(new TextContent(reply.text()));
+      if (!withData) {
+        // No structured content at all: a null one is sent as null, which clients refuse.
+        return new ToolResponse(false, text);
+      }
+      Map<String, Object> typed = new LinkedHashMap<>();
+      typed.put("action", reply.action());
+      typed.put("data", reply.data());
+      return new ToolResponse(false, text, mapper.valueToTree(typed), null);
     } catch (ApiException e) {
-      // The text carries the problem; no structured content, which would have to match the
-      // output schema of a successful reply.
+      // The text carries the problem, as the REST problem's code and detail.
       return new ToolResponse(
-          true, List.of(new TextContent(e.code().wireName() + ": " + e.getMessage())), null, null);
+          true, List.of(new TextContent(e.code().wireName() + ": " + e.getMessage())));
     }
   }
 }

@@ -37,17 +37,6 @@ public final class SessionToolSchema {
     return schema;
   }
 
-  /** The structured result: the action, and its facts as typed data. */
-  public static Map<String, Object> output() {
-    Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("action", Map.of("type", "string", "enum", ActionName.wireNames()));
-    properties.put(
-        "text", Map.of("type", "string", "description", "The same facts as compact text."));
-    properties.put("data", Map.of("description", "The facts, typed; shape depends on the action."));
-    return Map.of(
-        "type", "object", "properties", properties, "required", List.of("action", "text"));
-  }
-
   private static Map<String, Object> property(ToolParameter parameter) {
     Map<String, Object> property = new LinkedHashMap<>();
     property.put("type", parameter.jsonType());

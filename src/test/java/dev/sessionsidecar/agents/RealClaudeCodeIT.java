@@ -184,6 +184,18 @@ class RealClaudeCodeIT extends RealAgentTest {
     }
   }
 
+  @Test
+  void theModelReadsTheCompactTextOfEveryActionOverMcp() throws Exception {
+    try (ScriptedModel model = ScriptedModel.start()) {
+      ClaudeCode claude =
+          ClaudeCode.install(root.resolve("reading"), "settings.http.json", stored.url(), model);
+      ModelReading reading = ModelReading.script(model, "reads", ClaudeCode.MCP_TOOL, stored);
+      AgentRun run = claude.prompt("Read your record [[script:reads]]");
+      assertEquals(0, run.exitCode(), run.toString());
+      assertEquals(ModelReading.ACTIONS.size(), reading.check("Claude Code", model).size());
+    }
+  }
+
   // --- helpers
 
   private static Call bash(String command) {

@@ -56,6 +56,18 @@ class RealCodexIT extends RealAgentTest {
     }
   }
 
+  @Test
+  void theModelReadsTheCompactTextOfEveryActionOverMcp() throws Exception {
+    try (ScriptedModel model = ScriptedModel.start()) {
+      ModelReading reading = ModelReading.script(model, "reads", Codex.MCP_TOOL, stored);
+      Codex codex = Codex.install(root.resolve("reading"), stored.url(), model);
+      codex.trustHooks();
+      AgentRun run = codex.exec("Read your record [[script:reads]]");
+      assertEquals(0, run.exitCode(), run.toString());
+      assertEquals(ModelReading.ACTIONS.size(), reading.check("Codex", model).size());
+    }
+  }
+
   private void checkFirstRun(ScriptedModel model, Codex codex, AgentRun run, String session)
       throws Exception {
     List<Exchange> exchanges = model.exchanges();

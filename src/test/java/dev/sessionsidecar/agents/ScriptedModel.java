@@ -1,5 +1,6 @@
 package dev.sessionsidecar.agents;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -147,6 +148,33 @@ final class ScriptedModel implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /**
+   * What the model read of a call's result as text: the text of each block of an Anthropic {@code
+   * tool_result} or an OpenAI function call output (other blocks as their JSON), or the output
+   * itself when it is a string; null if no request carried it.
+   */
+  String textOf(String callId) {
+    String result = resultOf(callId);
+    if (result == null) {
+      return null;
+    }
+    try {
+      JsonNode node = mapper.readTree(result);
+      if (node.isTextual()) {
+        return node.asText();
+      }
+      StringBuilder text = new StringBuilder();
+      for (JsonNode block : node) {
+        // Anthropic's blocks are "text", OpenAI's "input_text": either way, what the model reads.
+        text.append(
+            block.path("text").isTextual() ? block.path("text").asText() : block.toString());
+      }
+      return text.toString();
+    } catch (JsonProcessingException notJson) {
+      return result;
+    }
   }
 
   /** The exchanges of one API ({@code anthropic} or {@code openai}). */

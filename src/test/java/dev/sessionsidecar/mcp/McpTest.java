@@ -93,7 +93,7 @@ class McpTest {
     assertEquals(1, ((Number) properties.get("insight_id").get("minimum")).intValue());
     assertEquals("string", properties.get("task_id").get("type"));
     assertEquals("string", properties.get("session_id").get("type"));
-    assertTrue(tools.get(0).outputSchema() != null, "an output schema is declared");
+    assertEquals(null, tools.get(0).outputSchema(), "no output schema: the model reads the text");
   }
 
   @Test
@@ -104,10 +104,19 @@ class McpTest {
     McpSchema.CallToolResult result = call(Map.of("action", "get_history"));
     assertFalse(Boolean.TRUE.equals(result.isError()));
     assertThat(text(result), startsWith("session " + session + ": 1 tool call"));
+    assertEquals(null, result.structuredContent(), "only the text, unless the call asks");
+    McpSchema.CallToolResult typed =
+        client.callTool(
+            new McpSchema.CallToolRequest(
+                "session",
+                Map.of("action", "get_history"),
+                Map.of("dev.sessionsidecar/data", true)));
+    assertEquals(text(result), text(typed));
     @SuppressWarnings("unchecked")
-    Map<String, Object> structured = (Map<String, Object>) result.structuredContent();
+    Map<String, Object> structured = (Map<String, Object>) typed.structuredContent();
     assertEquals("get_history", structured.get("action"));
     assertThat(String.valueOf(structured.get("data")), containsString("Grep"));
+    assertFalse(structured.containsKey("text"), "the text is not sent twice");
 
     String task =
         io.restassured.RestAssured.given()
