@@ -13,7 +13,7 @@ end
 local function event(name, extra)
   return string.format(
     '{"hook_event_name":"%s","session_id":"hooks-%d-%d","cwd":"/srv/hooks",' ..
-    '"permission_mode":"default","transcript_path":"/tmp/t.jsonl"%s}', name, run, tid, extra)
+    '"permission_mode":"default"%s}', name, run, tid, extra)
 end
 
 function request()

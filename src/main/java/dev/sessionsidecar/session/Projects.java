@@ -64,6 +64,7 @@ public class Projects {
   }
 
   /** The stored id of a project, or {@link #NONE} so that queries by it find nothing. */
+  @Transactional // its own: a call to id() from here does not pass through the interceptor
   public long idOrNone(String path) {
     return id(path).orElse(NONE);
   }
