@@ -1,21 +1,16 @@
 package dev.sessionsidecar.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionsidecar.platform.ApiException;
+import dev.sessionsidecar.platform.PlainText;
+import dev.sessionsidecar.platform.Violations;
 import dev.sessionsidecar.tool.SessionTool;
 import dev.sessionsidecar.tool.SessionToolSchema;
 import dev.sessionsidecar.tool.ToolReply;
-import io.quarkiverse.mcp.server.Meta;
-import io.quarkiverse.mcp.server.MetaKey;
-import io.quarkiverse.mcp.server.TextContent;
-import io.quarkiverse.mcp.server.ToolManager;
-import io.quarkiverse.mcp.server.ToolResponse;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import jakarta.validation.ConstraintViolationException;
 
 /**
  * The {@code session} tool over MCP: the same facade as {@code POST /v1/tools/session}. The model
@@ -35,46 +30,80 @@ class SessionMcpTool {
   /** The {@code _meta} key of a call that wants the typed data as structured content. */
   static final String DATA_META = "dev.sessionsidecar/data";
 
-  private static final MetaKey DATA = MetaKey.from(DATA_META);
-
   private final SessionTool tool;
   private final ObjectMapper mapper;
+  private final ObjectNode definition;
 
   SessionMcpTool(SessionTool tool, ObjectMapper mapper) {
     this.tool = tool;
     this.mapper = mapper;
+    this.definition =
+        mapper
+            .createObjectNode()
+            .put("name", SessionTool.TOOL_NAME)
+            .put("title", "Session record")
+            .put("description", DESCRIPTION);
+    definition.set("inputSchema", mapper.valueToTree(SessionToolSchema.input()));
   }
 
-  void register(@Observes StartupEvent event, ToolManager tools) {
-    tools
-        .newTool(SessionTool.TOOL_NAME)
-        .setTitle("Session record")
-        .setDescription(DESCRIPTION)
-        .setInputSchema(SessionToolSchema.input())
-        .setHandler(arguments -> call(arguments.args(), wantsData(arguments.meta())))
-        .register();
+  /** The tool as {@code tools/list} describes it. */
+  ObjectNode definition() {
+    return definition.deepCopy();
   }
 
-  private static boolean wantsData(Meta meta) {
-    return meta != null && Boolean.TRUE.equals(meta.getValue(DATA));
-  }
-
-  ToolResponse call(Map<String, Object> arguments, boolean withData) {
-    try {
-      ToolReply reply = tool.call(mapper.valueToTree(arguments));
-      List<TextContent> text = List.of(new TextContent(reply.text()));
-      if (!withData) {
-        // No structured content at all: a null one is sent as null, which clients refuse.
-        return new ToolResponse(false, text);
-      }
-      Map<String, Object> typed = new LinkedHashMap<>();
-      typed.put("action", reply.action());
-      typed.put("data", reply.data());
-      return new ToolResponse(false, text, mapper.valueToTree(typed), null);
-    } catch (ApiException e) {
-      // The text carries the problem, as the REST problem's code and detail.
-      return new ToolResponse(
-          true, List.of(new TextContent(e.code().wireName() + ": " + e.getMessage())));
+  /** Runs {@code tools/call}: its params name the tool and hold the arguments. */
+  ObjectNode call(ObjectNode params) {
+    JsonNode name = params.get("name");
+    if (name == null || !name.isTextual()) {
+      throw JsonRpcError.invalidParams(
+          "params.name is required: the tool's name, \"" + SessionTool.TOOL_NAME + "\"");
     }
+    if (!SessionTool.TOOL_NAME.equals(name.asText())) {
+      throw JsonRpcError.invalidParams(
+          "unknown tool \""
+              + PlainText.oneLine(name.asText(), 60)
+              + "\"; this server has one tool, \""
+              + SessionTool.TOOL_NAME
+              + "\"");
+    }
+    JsonNode arguments = params.get("arguments");
+    if (arguments != null && !arguments.isObject()) {
+      throw JsonRpcError.invalidParams(
+          "params.arguments must be a JSON object such as {\"action\": \"recap\"}");
+    }
+    ObjectNode given = arguments == null ? mapper.createObjectNode() : (ObjectNode) arguments;
+    return result(given, wantsData(params.get("_meta")));
+  }
+
+  private static boolean wantsData(JsonNode meta) {
+    return meta != null && meta.path(DATA_META).asBoolean(false) && meta.get(DATA_META).isBoolean();
+  }
+
+  private ObjectNode result(ObjectNode arguments, boolean withData) {
+    try {
+      ToolReply reply = tool.call(arguments);
+      ObjectNode result = text(reply.text(), false);
+      if (withData) {
+        ObjectNode typed = result.putObject("structuredContent");
+        typed.put("action", reply.action());
+        typed.set("data", mapper.valueToTree(reply.data()));
+      }
+      return result;
+    } catch (ApiException e) {
+      return failure(e);
+    } catch (ConstraintViolationException e) {
+      return failure(Violations.toApiException(e.getConstraintViolations(), ""));
+    }
+  }
+
+  /** The text carries the problem, as the REST problem's code and detail. */
+  private ObjectNode failure(ApiException e) {
+    return text(e.code().wireName() + ": " + e.getMessage(), true);
+  }
+
+  private ObjectNode text(String text, boolean isError) {
+    ObjectNode result = mapper.createObjectNode();
+    result.putArray("content").addObject().put("type", "text").put("text", text);
+    return result.put("isError", isError);
   }
 }

@@ -23,6 +23,8 @@ final class Codex {
   private final Path project;
   private final String sidecarUrl;
 
+  private final List<String> features = new ArrayList<>();
+
   private Codex(Path home, Path project, String sidecarUrl) {
     this.home = home;
     this.project = project;
@@ -68,6 +70,11 @@ final class Codex {
     return trusted.stderr();
   }
 
+  /** Runs every later command with {@code --enable <feature>}. */
+  void enable(String feature) {
+    features.add(feature);
+  }
+
   /** {@code codex exec --json <prompt>}, sandboxed to the project. */
   AgentRun exec(String prompt) throws IOException, InterruptedException {
     return command(List.of(prompt));
@@ -88,6 +95,7 @@ final class Codex {
                 "--skip-git-repo-check",
                 "--sandbox",
                 "workspace-write"));
+    features.forEach(feature -> command.addAll(List.of("--enable", feature)));
     command.addAll(arguments);
     return AgentRun.of(command, project, environment());
   }

@@ -38,9 +38,12 @@ class RealCodexIT extends RealAgentTest {
           say("All done."));
       Codex codex = Codex.install(root.resolve("trusted"), stored.url(), model);
       codex.trustHooks();
+      McpTraffic traffic = McpTraffic.from(stored);
       AgentRun run = codex.exec("Work through [[script:main]]");
       String session = threadOf(run);
       checkFirstRun(model, codex, run, session);
+      // By default Codex 0.171.0 speaks a handshake revision, served without a session id.
+      System.out.println("Codex (default) over MCP: " + traffic.allOf("2025-06-18"));
 
       model.script("again", call(shell("echo again")), say("Again done."));
       AgentRun resumed = codex.resume(session, "Carry on [[script:again]]");
@@ -62,9 +65,16 @@ class RealCodexIT extends RealAgentTest {
       ModelReading reading = ModelReading.script(model, "reads", Codex.MCP_TOOL, stored);
       Codex codex = Codex.install(root.resolve("reading"), stored.url(), model);
       codex.trustHooks();
+      // Codex 0.171.0 speaks MCP 2026-07-28 only when asked (a feature still "under development").
+      codex.enable("mcp_2026_07_28");
+      McpTraffic traffic = McpTraffic.from(stored);
       AgentRun run = codex.exec("Read your record [[script:reads]]");
       assertEquals(0, run.exitCode(), run.toString());
       assertEquals(ModelReading.ACTIONS.size(), reading.check("Codex", model).size());
+      Map<String, Integer> asked = traffic.allOf("2026-07-28");
+      assertEquals(
+          ModelReading.ACTIONS.size(), asked.get("2026-07-28 tools/call result"), asked.toString());
+      System.out.println("Codex (mcp_2026_07_28) over MCP: " + asked);
     }
   }
 

@@ -86,6 +86,11 @@ final class SidecarRecord {
   }
 
   /** The sidecar's log so far. */
+  /** The sidecar's Prometheus page, as a scraper reads it. */
+  String metrics() throws IOException, InterruptedException {
+    return sidecar.get(sidecar.managementUrl("/q/metrics")).body();
+  }
+
   String log() throws IOException {
     return sidecar.output();
   }

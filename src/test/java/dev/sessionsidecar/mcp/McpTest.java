@@ -58,6 +58,7 @@ class McpTest {
   void initializeNegotiatesAProtocolTheSpecDefines() {
     McpSchema.InitializeResult result = client.initialize();
     assertThat(List.of("2025-06-18", "2025-11-25"), hasItem(result.protocolVersion()));
+    assertEquals("session-sidecar", result.serverInfo().name());
   }
 
   @Test
@@ -202,7 +203,7 @@ class McpTest {
   }
 
   @Test
-  void theLegacySseTransportIsClosedAndSaysHowToOpenIt() throws Exception {
+  void theDeprecatedSseTransportIsNotServed() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     String base = root.toString().replaceAll("/$", "");
     HttpResponse<String> sse =
@@ -215,11 +216,6 @@ class McpTest {
     assertThat(
         sse.headers().firstValue("Content-Type").orElse(""),
         startsWith("application/problem+json"));
-    assertThat(sse.body(), containsString("sidecar.mcp.legacy-sse=true"));
-    HttpResponse<String> message =
-        post(http, URI.create(base + "/mcp/messages/abc"), "{\"jsonrpc\":\"2.0\",\"id\":1}");
-    assertEquals(404, message.statusCode());
-    assertThat(message.body(), containsString("Streamable HTTP at /mcp"));
   }
 
   private static HttpResponse<String> post(HttpClient http, URI uri, String body) throws Exception {
