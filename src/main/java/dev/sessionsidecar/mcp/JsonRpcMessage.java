@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionsidecar.platform.PlainText;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One JSON-RPC 2.0 message a client sent: a request ({@code id} given) or a notification. Anything
@@ -13,6 +14,9 @@ import java.util.Set;
  * a server that guesses runs what the client never asked for.
  */
 record JsonRpcMessage(JsonNode id, String method, ObjectNode params) {
+
+  /** Ids are echoed in the answer: printable text only, as for every id of the sidecar. */
+  private static final Pattern PRINTABLE = Pattern.compile(PlainText.PATTERN);
 
   private static final Set<String> MEMBERS = Set.of("jsonrpc", "id", "method", "params");
 
@@ -74,12 +78,12 @@ record JsonRpcMessage(JsonNode id, String method, ObjectNode params) {
       return null;
     }
     JsonNode id = body.get("id");
-    if (id.isTextual() || id.isIntegralNumber()) {
+    if (id.isIntegralNumber() || (id.isTextual() && PRINTABLE.matcher(id.asText()).matches())) {
       return id;
     }
     throw JsonRpcError.invalidRequest(
-        "\"id\" must be a string or an integer (MCP allows no null, fraction, boolean, array or"
-            + " object id); leave it out only for a notification");
+        "\"id\" must be a string of printable text or an integer (MCP allows no null, fraction,"
+            + " boolean, array or object id); leave it out only for a notification");
   }
 
   private static ObjectNode paramsOf(JsonNode params) {

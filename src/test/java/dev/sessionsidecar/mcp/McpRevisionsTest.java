@@ -144,6 +144,7 @@ class McpRevisionsTest {
           "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"tools/list\"}",
           "{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"tools/list\"}",
           "{\"jsonrpc\":\"2.0\",\"id\":1.5,\"method\":\"tools/list\"}",
+          "{\"jsonrpc\":\"2.0\",\"id\":\"a\\u0000b\",\"method\":\"tools/list\"}",
           "{\"jsonrpc\":2.0,\"id\":1,\"method\":\"tools/list\"}",
           "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}",
         }) {

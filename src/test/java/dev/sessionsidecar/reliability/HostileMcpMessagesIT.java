@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.testing.SidecarProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -111,7 +112,8 @@ class HostileMcpMessagesIT {
         assertTrue(body.at("/error/message").asText().length() > 10, "says why: " + sent);
       }
       JsonNode id = message.get("id");
-      if (id != null && (id.isTextual() || id.isIntegralNumber())) {
+      boolean printable = id != null && id.isTextual() && id.asText().matches(PlainText.PATTERN);
+      if (id != null && (printable || id.isIntegralNumber())) {
         assertEquals(id, body.get("id"), "the request's id: " + sent);
       }
     }
