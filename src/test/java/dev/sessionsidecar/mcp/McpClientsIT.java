@@ -89,28 +89,20 @@ class McpClientsIT {
   void mcpInspectorsCliListsAndCallsTheTool() throws Exception {
     JsonNode tools = JSON.readTree(inspector("--method", "tools/list"));
     assertEquals("session", tools.at("/tools/0/name").asText(), tools.toString());
-    JsonNode called =
-        JSON.readTree(
-            inspector(
-                "--method",
-                "tools/call",
-                "--tool-name",
-                "session",
-                "--tool-arg",
-                "action=get_history"));
+    JsonNode called = inspectorCall("action=get_history");
     assertEquals(history, called.at("/content/0/text").asText(), called.toString());
-    JsonNode limited =
-        JSON.readTree(
-            inspector(
-                "--method",
-                "tools/call",
-                "--tool-name",
-                "session",
-                "--tool-arg",
-                "action=usage_list",
-                "--tool-arg",
-                "limit=3"));
+    JsonNode limited = inspectorCall("action=usage_list", "limit=3");
     assertEquals(false, limited.path("isError").asBoolean(), limited.toString());
+  }
+
+  /** {@code tools/call} of the session tool with each argument as {@code --tool-arg k=v}. */
+  private static JsonNode inspectorCall(String... arguments) throws Exception {
+    List<String> command =
+        new ArrayList<>(List.of("--method", "tools/call", "--tool-name", "session"));
+    for (String argument : arguments) {
+      command.addAll(List.of("--tool-arg", argument));
+    }
+    return JSON.readTree(inspector(command.toArray(String[]::new)));
   }
 
   private static String inspector(String... arguments) throws Exception {

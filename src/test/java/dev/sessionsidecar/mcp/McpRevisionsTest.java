@@ -209,48 +209,33 @@ class McpRevisionsTest {
 
   @Test
   void modernHeadersMustSayWhatTheBodySays() {
-    Map<String, Object> params = call(Map.of("action", "recap"));
-    given()
-        .spec(json())
-        .header("MCP-Protocol-Version", MODERN)
-        .header("Mcp-Method", "tools/call")
-        .body(message("tools/call", params, MODERN))
-        .post("/mcp")
-        .then()
+    Map<String, Object> recap = message("tools/call", call(Map.of("action", "recap")), MODERN);
+    sentWith(MODERN, "tools/call", null, recap)
         .statusCode(400)
         .body("error.code", equalTo(-32020))
         .body("error.message", containsString("Mcp-Name"));
-    given()
-        .spec(json())
-        .header("MCP-Protocol-Version", MODERN)
-        .header("Mcp-Method", "tools/list")
-        .header("Mcp-Name", "session")
-        .body(message("tools/call", params, MODERN))
-        .post("/mcp")
-        .then()
+    sentWith(MODERN, "tools/list", "session", recap)
         .statusCode(400)
         .body("error.code", equalTo(-32020))
         .body("error.message", containsString("Mcp-Method is 'tools/list'"));
     // The name may come Base64-encoded; "session" is c2Vzc2lvbg==.
-    given()
-        .spec(json())
-        .header("MCP-Protocol-Version", MODERN)
-        .header("Mcp-Method", "tools/call")
-        .header("Mcp-Name", "=?base64?c2Vzc2lvbg==?=")
-        .body(message("tools/call", params, MODERN))
-        .post("/mcp")
-        .then()
+    sentWith(MODERN, "tools/call", "=?base64?c2Vzc2lvbg==?=", recap)
         .statusCode(200)
         .body("result.isError", equalTo(false));
-    given()
-        .spec(json())
-        .header("MCP-Protocol-Version", LEGACY)
-        .header("Mcp-Method", "tools/list")
-        .body(message("tools/list", Map.of(), MODERN))
-        .post("/mcp")
-        .then()
+    sentWith(LEGACY, "tools/list", null, message("tools/list", Map.of(), MODERN))
         .statusCode(400)
         .body("error.code", equalTo(-32020));
+  }
+
+  /** {@code message} with exactly these headers (null: left out), right or wrong. */
+  private static ValidatableResponse sentWith(
+      String version, String method, String name, Map<String, Object> message) {
+    RequestSpecification request =
+        given().spec(json()).header("MCP-Protocol-Version", version).header("Mcp-Method", method);
+    if (name != null) {
+      request.header("Mcp-Name", name);
+    }
+    return request.body(message).post("/mcp").then();
   }
 
   @Test

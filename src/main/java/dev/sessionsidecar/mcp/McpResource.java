@@ -20,11 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/mcp")
 @Tag(name = "mcp")
-public class McpEndpoint {
+public class McpResource {
 
   private final McpExchange exchange;
 
-  McpEndpoint(McpExchange exchange) {
+  McpResource(McpExchange exchange) {
     this.exchange = exchange;
   }
 
