@@ -11,8 +11,10 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Maps every failure that reaches the REST layer to an RFC 9457 problem; never a stack trace. */
@@ -24,9 +26,19 @@ public class ProblemMappers {
   private final StoreSelection store;
   private final StorageTrouble storageTrouble;
 
-  ProblemMappers(StoreSelection store, StorageTrouble storageTrouble) {
+  private final int poolSize;
+  private final Duration acquisitionTimeout;
+
+  ProblemMappers(
+      StoreSelection store,
+      StorageTrouble storageTrouble,
+      @ConfigProperty(name = "quarkus.datasource.jdbc.max-size") int poolSize,
+      @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout")
+          Duration acquisitionTimeout) {
     this.store = store;
     this.storageTrouble = storageTrouble;
+    this.poolSize = poolSize;
+    this.acquisitionTimeout = acquisitionTimeout;
   }
 
   @ServerExceptionMapper
@@ -95,7 +107,7 @@ public class ProblemMappers {
       return api(
           new ApiException(
                   ProblemCode.UNAVAILABLE,
-                  storeTrouble()
+                  storeTrouble(e)
                       + "; nothing of this request was stored. Try again in "
                       + STORAGE_RETRY_SECONDS
                       + " seconds.")
@@ -112,7 +124,18 @@ public class ProblemMappers {
             List.of()));
   }
 
-  private String storeTrouble() {
+  private String storeTrouble(Throwable failure) {
+    if (StorageFailure.poolBusy(failure)) {
+      return "No connection to the store came free within "
+          + acquisitionTimeout.toMillis()
+          + " ms: all "
+          + poolSize
+          + " of this sidecar's connections (sidecar.postgresql.pool-size) were in use";
+    }
+    if (StorageFailure.serverFull(failure)) {
+      return "The PostgreSQL server refuses new connections (too many clients: its"
+          + " max_connections are used up; see docs/capacity.md)";
+    }
     return store.store() == Store.H2
         ? "The data directory cannot be written now (disk full or failing)"
         : "The PostgreSQL database cannot take writes now (server down, restarting, unreachable,"

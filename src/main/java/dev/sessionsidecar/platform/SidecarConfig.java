@@ -2,6 +2,7 @@ package dev.sessionsidecar.platform;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +34,21 @@ public interface SidecarConfig {
 
     /** That user's password (from a Kubernetes Secret). */
     Optional<String> password();
+
+    /**
+     * The most connections this sidecar holds to the server: its share of the server's {@code
+     * max_connections} (at least 2: a migration uses two at once).
+     */
+    @WithDefault("4")
+    int poolSize();
+
+    /** How long an unused connection stays open before it is given back. */
+    @WithDefault("30S")
+    Duration idleTimeout();
+
+    /** How long a request waits for a free connection before it is answered 503. */
+    @WithDefault("2S")
+    Duration acquisitionTimeout();
   }
 
   /** Directory that holds the database and the lock file; created on first start. */

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Tells a failure of the storage under the database (disk full, I/O error, the database closed
@@ -27,9 +29,43 @@ public final class StorageFailure {
 
   private StorageFailure() {}
 
+  /**
+   * In Agroal's message when no pooled connection came free within the acquisition timeout ("Sorry,
+   * acquisition timeout!"; "Acquisition timeout while waiting for new connection").
+   */
+  private static final String POOL_TIMEOUT = "acquisition timeout";
+
+  /** PostgreSQL's state for "too many clients" (or too many for the role). */
+  private static final String TOO_MANY_CONNECTIONS = "53300";
+
   /** Whether the failure, its causes or what they suppressed, is one of the storage. */
   public static boolean in(Throwable failure) {
-    return in(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    return any(failure, StorageFailure::storage);
+  }
+
+  /** Whether every connection of the pool stayed busy for the acquisition timeout. */
+  public static boolean poolBusy(Throwable failure) {
+    return any(failure, StorageFailure::poolTimeout);
+  }
+
+  /** Whether the server refused a new connection: its connection slots are used up. */
+  public static boolean serverFull(Throwable failure) {
+    return any(
+        failure,
+        t -> t instanceof SQLException sql && TOO_MANY_CONNECTIONS.equals(sql.getSQLState()));
+  }
+
+  private static boolean storage(Throwable t) {
+    return t instanceof IOException
+        || t.getClass().getName().equals("org.h2.mvstore.MVStoreException")
+        || (t instanceof SQLException sql && storageState(sql.getSQLState()))
+        || poolTimeout(t);
+  }
+
+  private static boolean poolTimeout(Throwable t) {
+    return t instanceof SQLException
+        && t.getMessage() != null
+        && t.getMessage().toLowerCase(Locale.ROOT).contains(POOL_TIMEOUT);
   }
 
   private static boolean storageState(String state) {
@@ -39,20 +75,23 @@ public final class StorageFailure {
             || state.startsWith("08"));
   }
 
-  private static boolean in(Throwable t, Set<Throwable> seen) {
+  /** Whether the failure, one of its causes or what they suppressed, is one {@code test} names. */
+  private static boolean any(Throwable failure, Predicate<Throwable> test) {
+    return any(failure, test, Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  private static boolean any(Throwable t, Predicate<Throwable> test, Set<Throwable> seen) {
     if (t == null || !seen.add(t)) {
       return false;
     }
-    if (t instanceof IOException
-        || t.getClass().getName().equals("org.h2.mvstore.MVStoreException")
-        || (t instanceof SQLException sql && storageState(sql.getSQLState()))) {
+    if (test.test(t)) {
       return true;
     }
     for (Throwable suppressed : t.getSuppressed()) {
-      if (in(suppressed, seen)) {
+      if (any(suppressed, test, seen)) {
         return true;
       }
     }
-    return in(t.getCause(), seen);
+    return any(t.getCause(), test, seen);
   }
 }

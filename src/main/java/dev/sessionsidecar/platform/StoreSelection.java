@@ -10,15 +10,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class StoreSelection {
 
+  static final int MIN_POOL = 2;
+
   private final Store built;
   private final String configured;
   private final String postgresqlUrl;
+  private final int poolSize;
 
   StoreSelection(
       @ConfigProperty(name = "quarkus.datasource.db-kind") String builtKind, SidecarConfig config) {
     this.built = Store.of(builtKind);
     this.configured = config.store();
     this.postgresqlUrl = config.postgresql().url().orElse("");
+    this.poolSize = config.postgresql().poolSize();
   }
 
   public Store store() {
@@ -47,6 +51,15 @@ public class StoreSelection {
           "sidecar.store is postgresql but sidecar.postgresql.url (SIDECAR_POSTGRESQL_URL) is"
               + " not set: give the JDBC URL of the shared database, such as"
               + " jdbc:postgresql://db:5432/sidecar.");
+    }
+    if (built == Store.POSTGRESQL && poolSize < MIN_POOL) {
+      // Flyway holds one connection for its lock while it migrates on another.
+      throw new StoreException(
+          "sidecar.postgresql.pool-size (SIDECAR_POSTGRESQL_POOL_SIZE) is "
+              + poolSize
+              + ": it must be at least "
+              + MIN_POOL
+              + ", since a migration uses two connections at once.");
     }
   }
 

@@ -33,6 +33,22 @@ class StorageFailureTest {
   }
 
   @Test
+  void aBusyPoolAndAFullServerAreStorageFailuresThatSayWhich() {
+    // As Hibernate wrapped Agroal's timeout with a pool of two held by waiting writes.
+    RuntimeException busy =
+        new RuntimeException(
+            "Unable to acquire JDBC Connection", new SQLException("Sorry, acquisition timeout!"));
+    assertTrue(StorageFailure.in(busy));
+    assertTrue(StorageFailure.poolBusy(busy));
+    assertFalse(StorageFailure.serverFull(busy));
+    RuntimeException full =
+        new RuntimeException(new SQLException("sorry, too many clients already", "53300"));
+    assertTrue(StorageFailure.in(full));
+    assertTrue(StorageFailure.serverFull(full));
+    assertFalse(StorageFailure.poolBusy(full));
+  }
+
+  @Test
   void aBugIsNot() {
     assertFalse(StorageFailure.in(new IllegalStateException("bug", new NullPointerException())));
     assertFalse(StorageFailure.in(new RuntimeException(new SQLException("syntax", "42000"))));

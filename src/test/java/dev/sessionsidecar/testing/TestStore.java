@@ -38,7 +38,19 @@ public final class TestStore {
     } catch (SQLException e) {
       throw new IllegalStateException("Could not create test database " + database, e);
     }
-    return serverUrl(database);
+    return clientUrl(database);
+  }
+
+  /**
+   * The URL sidecars use for {@code database}: the server's, or PgBouncer's in front of it when the
+   * build runs the fleet suite through it ({@code test.pgbouncer-port}), with pgjdbc's server-side
+   * prepared statements off, as transaction pooling requires (README, Fleet mode).
+   */
+  public static String clientUrl(String database) {
+    String bouncer = System.getProperty("test.pgbouncer-port");
+    return bouncer == null
+        ? serverUrl(database)
+        : "jdbc:postgresql://127.0.0.1:" + bouncer + "/" + database + "?prepareThreshold=0";
   }
 
   /** The JDBC URL of a database on the test server. */
