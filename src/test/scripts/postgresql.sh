@@ -9,6 +9,7 @@
 #
 # The server comes from Debian's postgresql package, installed here when missing; nothing is
 # downloaded from elsewhere. As root the server runs as the postgres user (it refuses root).
+# MAX_CONNECTIONS (default 300) sets the server's max_connections (bench/fleet-sim.sh lowers it).
 # fsync is off: the cluster lives for one build and a crash of the machine is not under test;
 # the sidecar's own durability (synchronous commit) is unchanged.
 set -euo pipefail
@@ -52,7 +53,7 @@ stop_server() {
 
 start_server() {
   as_server "$(server_bin)/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 \
-    -o "-p $1 -k $cluster -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" \
+    -o "-p $1 -k $cluster -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=${MAX_CONNECTIONS:-300}" \
     start >/dev/null
 }
 

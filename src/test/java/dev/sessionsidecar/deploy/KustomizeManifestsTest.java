@@ -134,6 +134,7 @@ class KustomizeManifestsTest {
     Map<String, EnvVar> env =
         sidecar.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
     assertEquals("postgresql", env.get("SIDECAR_STORE").getValue());
+    assertEquals("4", env.get("SIDECAR_POSTGRESQL_POOL_SIZE").getValue(), "the budget, named");
     for (String name :
         List.of(
             "SIDECAR_POSTGRESQL_URL",
