@@ -84,8 +84,13 @@ def agent(index, port, deadline):
 
 
 def stored(sql):
-    out = subprocess.run(psql + ["-c", sql], capture_output=True, text=True, check=True).stdout
-    return set(out.split())
+    # The server may have no slot free for a moment (that is what is measured): try for 60 s.
+    for _ in range(60):
+        run = subprocess.run(psql + ["-c", sql], capture_output=True, text=True)
+        if run.returncode == 0:
+            return set(run.stdout.split())
+        time.sleep(1)
+    raise SystemExit("the database could not be read: " + run.stderr)
 
 
 deadline = time.monotonic() + seconds

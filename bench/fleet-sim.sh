@@ -47,13 +47,18 @@ cleanup() {
 trap cleanup EXIT
 
 psql_at() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U sidecar -qAt "$@"; }
+# The sidecars log in as an ordinary role, as in production, so the server's reserved slots stay
+# free for this script's own superuser connections (the sampler and the final count).
+psql_at -d sidecar -c "CREATE ROLE fleet LOGIN"
 
-# Starts the fleet on URL $1 with extra JVM options $2; prints how many became ready.
+# Starts the fleet on URL $1 with extra JVM options $2; sets READY to how many became ready.
 start_fleet() {
-  local url=$1 options=$2 ready=0
+  local url=$1 options=$2
+  READY=0
   for i in $(seq 0 $((SIDECARS - 1))); do
     # shellcheck disable=SC2086
-    SIDECAR_STORE=postgresql SIDECAR_POSTGRESQL_URL="$url" SIDECAR_POD_NAME="sim-$i" \
+    SIDECAR_STORE=postgresql SIDECAR_POSTGRESQL_URL="$url" SIDECAR_POSTGRESQL_USERNAME=fleet \
+    SIDECAR_POD_NAME="sim-$i" \
       java @deploy/k8s/overlays/jvm/jvm.options $options \
            -Dquarkus.http.port=$((18200 + i)) -Dquarkus.management.port=$((19200 + i)) \
            -jar "$JAR" > "$PG_DIR/sidecar-$i.log" 2>&1 &
@@ -62,11 +67,10 @@ start_fleet() {
   local deadline=$((SECONDS + 180))
   for i in $(seq 0 $((SIDECARS - 1))); do
     while [ $SECONDS -lt $deadline ]; do
-      curl -sf "http://127.0.0.1:$((19200 + i))/q/health/ready" >/dev/null && { ready=$((ready + 1)); break; }
+      curl -sf "http://127.0.0.1:$((19200 + i))/q/health/ready" >/dev/null && { READY=$((READY + 1)); break; }
       sleep 0.5
     done
   done
-  echo "$ready"
 }
 
 stop_fleet() {
@@ -77,14 +81,15 @@ stop_fleet() {
 # Samples the server connections of database $1 each second into $2 until killed.
 sample_connections() {
   while true; do
-    psql_at -d postgres -c "SELECT count(*) FROM pg_stat_activity WHERE datname = '$1'" >> "$2"
+    psql_at -d postgres -c "SELECT count(*) FROM pg_stat_activity WHERE datname = '$1'" \
+      >> "$2" 2>/dev/null || true
     sleep 1
   done
 }
 
 for mode in $MODES; do
   database="sim_$mode"
-  psql_at -d sidecar -c "CREATE DATABASE $database"
+  psql_at -d sidecar -c "CREATE DATABASE $database OWNER fleet"
   url="jdbc:postgresql://127.0.0.1:$PG_PORT/$database"
   options=""
   case "$mode" in
@@ -96,7 +101,7 @@ for mode in $MODES; do
   : > "$PG_DIR/connections-$mode.txt"
   sample_connections "$database" "$PG_DIR/connections-$mode.txt" &
   SAMPLER=$!
-  ready=$(start_fleet "$url" "$options")
+  start_fleet "$url" "$options"
   ports=""
   for i in $(seq 0 $((SIDECARS - 1))); do
     curl -sf "http://127.0.0.1:$((19200 + i))/q/health/ready" >/dev/null && ports="$ports$((18200 + i)),"
@@ -109,6 +114,6 @@ for mode in $MODES; do
   refused=$(grep -l "too many clients\|remaining connection slots" "$PG_DIR"/sidecar-*.log 2>/dev/null | wc -l)
   stop_fleet
   [ "$mode" != pgbouncer ] || bash src/test/scripts/pgbouncer.sh stop "$PG_DIR-bouncer"
-  echo "$mode: max_connections=$MAX_CONNECTIONS ready=$ready/$SIDECARS server connections $connections;" \
+  echo "$mode: max_connections=$MAX_CONNECTIONS ready=$READY/$SIDECARS server connections $connections;" \
     "sidecars refused a connection by the server: $refused; $result"
 done

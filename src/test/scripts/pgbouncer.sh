@@ -68,7 +68,8 @@ case "$command" in
         echo "$home" > "$dir/home"
       fi
     fi
-    echo '"sidecar" ""' > "$home/userlist.txt"
+    # The tests' role, and the ordinary role bench/fleet-sim.sh's sidecars log in as.
+    printf '"sidecar" ""\n"fleet" ""\n' > "$home/userlist.txt"
     cat > "$home/pgbouncer.ini" <<INI
 [databases]
 * = host=127.0.0.1 port=$server_port connect_query='SET synchronous_commit TO on'

@@ -4,7 +4,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +15,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,23 +23,9 @@ import org.junit.jupiter.api.Test;
  * naming the budget within the acquisition timeout, readiness goes down, and once the lock is gone
  * the held write completes and is stored: nothing acknowledged is lost.
  */
-class ConnectionBudgetIT {
+class ConnectionBudgetIT extends PostgresqlFleetTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private PostgresqlFleet fleet;
-
-  @BeforeEach
-  void postgresqlRun() {
-    assumeFalse(Boolean.getBoolean("skipPostgresql"), "the PostgreSQL run is switched off");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (fleet != null) {
-      fleet.close();
-    }
-  }
 
   @Test
   void aSidecarWhosePoolIsBusyAnswers503AndLosesNothing() throws Exception {

@@ -2,7 +2,6 @@ package dev.sessionsidecar.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,23 +20,9 @@ import org.junit.jupiter.api.Test;
  * instance, a killed runner's task fails when its lease runs out, a cancel made on one instance
  * stops the run on another, and periodic work runs once per fleet, not once per pod.
  */
-class FleetTasksIT {
+class FleetTasksIT extends PostgresqlFleetTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private PostgresqlFleet fleet;
-
-  @BeforeEach
-  void postgresqlRun() {
-    assumeFalse(Boolean.getBoolean("skipPostgresql"), "the PostgreSQL run is switched off");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (fleet != null) {
-      fleet.close();
-    }
-  }
 
   @Test
   void queuedTasksAreEachClaimedByOneInstanceAndSpreadOverThem() throws Exception {
