@@ -76,7 +76,7 @@ class SessionMcpTool {
   }
 
   private static boolean wantsData(JsonNode meta) {
-    return meta != null && meta.path(DATA_META).asBoolean(false) && meta.get(DATA_META).isBoolean();
+    return meta != null && meta.path(DATA_META).isBoolean() && meta.path(DATA_META).booleanValue();
   }
 
   private ObjectNode result(ObjectNode arguments, boolean withData) {

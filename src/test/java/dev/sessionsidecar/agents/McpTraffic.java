@@ -65,6 +65,16 @@ final class McpTraffic {
     return since;
   }
 
+  /**
+   * Asserts that the run spoke only revision 2026-07-28 (no {@code initialize} fallback), with
+   * {@code calls} successful tool calls, and prints what {@code agent} asked.
+   */
+  void spokeTheNewestRevision(String agent, int calls) throws Exception {
+    Map<String, Integer> asked = allOf("2026-07-28");
+    assertEquals(calls, asked.get("2026-07-28 tools/call result"), asked.toString());
+    System.out.println(agent + " over MCP: " + asked);
+  }
+
   private Map<String, Double> counts() throws Exception {
     Map<String, Double> counts = new TreeMap<>();
     Matcher line = LINE.matcher(sidecar.metrics());
