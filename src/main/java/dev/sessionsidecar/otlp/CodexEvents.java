@@ -29,9 +29,16 @@ final class CodexEvents {
   static final String HOOK_CLIENT = "codex";
 
   private final ObjectMapper mapper;
+  private final boolean responsesFromRollouts;
 
-  CodexEvents(ObjectMapper mapper) {
+  /**
+   * {@code responsesFromRollouts}: the sidecar reads Codex's rollout files, which hold every
+   * response under its id; the telemetry's responses carry no id the rollouts share, so they are
+   * left to the rollouts instead of being counted twice (tool results and prompts still count).
+   */
+  CodexEvents(ObjectMapper mapper, boolean responsesFromRollouts) {
     this.mapper = mapper;
+    this.responsesFromRollouts = responsesFromRollouts;
   }
 
   Optional<Mapped> map(LogRecord log, Attributes a) {
@@ -42,6 +49,9 @@ final class CodexEvents {
     String session = a.text("conversation.id");
     Instant at = LogRecords.time(log, a);
     if (RESPONSE.contains(name) && COMPLETED.equals(a.text("event.kind"))) {
+      if (responsesFromRollouts) {
+        return Optional.empty();
+      }
       // Codex logs two response.completed events per response: one with the stream's timing
       // only, one with the token counts. Only the second is the request.
       return a.has("input_token_count") || a.has("output_token_count")

@@ -79,11 +79,7 @@ final class GenAiSpans {
 
   /** An agent's name as a usage role: letters, digits and _ . : / - only, at most 100. */
   static String role(String agent) {
-    if (agent == null) {
-      return null;
-    }
-    String role = agent.replaceAll("[^A-Za-z0-9_.:/-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
-    return role.isEmpty() ? null : role.substring(0, Math.min(100, role.length()));
+    return RecordUsageRequest.roleNamed(agent);
   }
 
   /**

@@ -5,6 +5,7 @@ import com.google.protobuf.Message;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.platform.ProblemCode;
+import dev.sessionsidecar.transcript.TranscriptConfig;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
@@ -51,12 +52,12 @@ public class OtlpResource {
   private final CodexEvents codex;
   private final ObjectMapper mapper;
 
-  OtlpResource(OtlpRecorder recorder, ObjectMapper mapper) {
+  OtlpResource(OtlpRecorder recorder, ObjectMapper mapper, TranscriptConfig transcripts) {
     this.recorder = recorder;
     this.mapper = mapper;
     this.spans = new GenAiSpans(mapper);
     this.claudeCode = new ClaudeCodeEvents(mapper);
-    this.codex = new CodexEvents(mapper);
+    this.codex = new CodexEvents(mapper, transcripts.codex().isPresent());
   }
 
   @POST

@@ -72,6 +72,7 @@ final class UsageDraft {
         tokens.output(),
         tokens.cacheRead(),
         tokens.cacheWrite(),
+        null,
         reasoningTokens,
         costUsd,
         latencyMs,

@@ -239,6 +239,15 @@ public class AgentSession extends PanacheEntityBase {
     usageTokens += tokens;
   }
 
+  void recharge(BigDecimal before, BigDecimal after) {
+    if (before == null) {
+      usageUnknownCost--;
+    } else {
+      usageCostUsd = usageCostUsd.subtract(before);
+    }
+    charge(after, 0);
+  }
+
   /** How many sessions of this instance are active now. */
   public static long countActiveOf(String instanceId) {
     return count("instanceId = ?1 and status = ?2", instanceId, SessionStatus.ACTIVE);

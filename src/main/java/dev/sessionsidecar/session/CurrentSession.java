@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,12 @@ public class CurrentSession {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Owner recordActivity(String sessionId) {
+    return recordActivity(sessionId, time.now());
+  }
+
+  /** The same for activity that happened at {@code at} (a record read from the past). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Owner recordActivity(String sessionId, Instant at) {
     AgentSession session =
         sessionId != null
             ? sessions.lockedOrNotFound(sessionId)
@@ -57,7 +64,7 @@ public class CurrentSession {
     if (session == null) {
       return new Owner(null, config.project().flatMap(Project::byPath).map(p -> p.id).orElse(null));
     }
-    session.recordActivity(time.now());
+    session.recordActivity(at);
     return new Owner(session.id, session.project.id);
   }
 
@@ -68,6 +75,16 @@ public class CurrentSession {
   @Transactional(Transactional.TxType.MANDATORY)
   public void charge(String sessionId, BigDecimal costUsd, long tokens) {
     AgentSession.<AgentSession>findById(sessionId).charge(costUsd, tokens);
+  }
+
+  /**
+   * Moves an LLM call already charged to the session from its cost {@code before} to {@code after}
+   * (null: unknown), when a later report of the call told its cost.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recharge(String sessionId, BigDecimal before, BigDecimal after) {
+    AgentSession.<AgentSession>findById(sessionId, LockModeType.PESSIMISTIC_WRITE)
+        .recharge(before, after);
   }
 
   /** The current session: the most recently started or resumed one, while it is active. */

@@ -52,7 +52,10 @@ public class SessionService {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Started startHere(StartSessionRequest request) {
-    Instant now = time.now();
+    return startHere(request, time.now());
+  }
+
+  private Started startHere(StartSessionRequest request, Instant now) {
     String id = request.sessionId() != null ? request.sessionId() : UUID.randomUUID().toString();
     AgentSession existing = AgentSession.findById(id, LockModeType.PESSIMISTIC_WRITE);
     if (existing != null) {
@@ -143,6 +146,21 @@ public class SessionService {
   @Transactional(Transactional.TxType.MANDATORY)
   public Started lockedOrStarted(
       String sessionId, Supplier<String> projectPath, String client, String pathField) {
+    return lockedOrStarted(sessionId, projectPath, client, pathField, time.now());
+  }
+
+  /**
+   * The same for a session read from a record of the past (an agent's transcript): started, when it
+   * is new, at {@code startedAt}, so that a session from before the sidecar does not become the
+   * current one by being read now.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Started lockedOrStarted(
+      String sessionId,
+      Supplier<String> projectPath,
+      String client,
+      String pathField,
+      Instant startedAt) {
     AgentSession session =
         AgentSession.findById(checkedId(sessionId), LockModeType.PESSIMISTIC_WRITE);
     if (session != null) {
@@ -154,7 +172,7 @@ public class SessionService {
           pathField,
           "is required to start session " + sessionId + ", which the sidecar has not seen");
     }
-    return startHere(StartSessionRequest.forClient(sessionId, path, client));
+    return startHere(StartSessionRequest.forClient(sessionId, path, client), startedAt);
   }
 
   /**

@@ -75,6 +75,32 @@ final class UsageLines {
         f.latencyP95Ms() == null ? "-" : "<=" + f.latencyP95Ms());
   }
 
+  /**
+   * The active 5-hour billing block: its window, what it used, how fast it burns (tokens a minute,
+   * USD an hour) and where that leads by its end.
+   */
+  static String activeBlock(UsageQueries.Group block) {
+    var b = block.block();
+    UsageFigures f = block.figures();
+    return "active 5-hour block "
+        + b.start()
+        + " to "
+        + b.end()
+        + ": tokens "
+        + (f.inputTokens() + f.outputTokens())
+        + ", cost_usd "
+        + f.costUsd()
+        + "; burn "
+        + b.tokensPerMinute()
+        + " tokens/min, "
+        + b.costPerHourUsd()
+        + " usd/h; projected by its end "
+        + b.projectedTokens()
+        + " tokens, "
+        + b.projectedCostUsd()
+        + " usd";
+  }
+
   static String record(UsageRecordView r) {
     StringBuilder line =
         new StringBuilder()

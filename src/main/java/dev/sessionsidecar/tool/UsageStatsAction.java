@@ -42,7 +42,7 @@ class UsageStatsAction implements SessionAction {
             .append(": ")
             .append(groups.size())
             .append(groups.size() == 1 ? " group" : " groups")
-            .append(", costliest first");
+            .append(grouping.inTime() ? ", newest first" : ", costliest first");
     if (!groups.isEmpty()) {
       text.append('\n').append(UsageLines.TABLE_HEADER);
       groups.forEach(g -> text.append('\n').append(UsageLines.row(g.group(), g.figures())));

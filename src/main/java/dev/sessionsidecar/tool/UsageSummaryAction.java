@@ -1,5 +1,8 @@
 package dev.sessionsidecar.tool;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.sessionsidecar.budget.BudgetService;
 import dev.sessionsidecar.budget.BudgetView;
 import dev.sessionsidecar.usage.UsageFigures;
@@ -20,7 +23,12 @@ class UsageSummaryAction implements SessionAction {
   }
 
   /** The typed result. */
-  record Data(UsageQueries.Scope scope, UsageFigures usage, List<BudgetView> budgets) {}
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record Data(
+      UsageQueries.Scope scope,
+      UsageFigures usage,
+      List<BudgetView> budgets,
+      @JsonInclude(JsonInclude.Include.NON_NULL) UsageQueries.Group activeBlock) {}
 
   @Override
   public ActionName name() {
@@ -32,8 +40,13 @@ class UsageSummaryAction implements SessionAction {
     UsageQueries.Scope scope = queries.scope(arguments.sinceDays());
     UsageFigures figures = queries.summary(scope);
     List<BudgetView> inForce = budgets.inForce();
+    UsageQueries.Group block = queries.activeBlock(scope).orElse(null);
     String text =
-        UsageLines.scope(scope) + "\n" + UsageLines.figures(figures) + BudgetLines.all(inForce);
-    return new ToolReply(name().wireName(), text, new Data(scope, figures, inForce));
+        UsageLines.scope(scope)
+            + "\n"
+            + UsageLines.figures(figures)
+            + (block == null ? "" : "\n" + UsageLines.activeBlock(block))
+            + BudgetLines.all(inForce);
+    return new ToolReply(name().wireName(), text, new Data(scope, figures, inForce, block));
   }
 }

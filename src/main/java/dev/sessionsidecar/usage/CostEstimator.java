@@ -29,9 +29,7 @@ final class CostEstimator {
             .add(
                 orInput(price, "cache_read", tier, input)
                     .multiply(BigDecimal.valueOf(tokens.cacheRead())))
-            .add(
-                orInput(price, "cache_write", tier, input)
-                    .multiply(BigDecimal.valueOf(tokens.cacheWrite())));
+            .add(cacheWrites(price, tier, input, tokens));
     BigDecimal reasoningPrice = price.price("reasoning").orElse(null);
     long reasoning = Math.min(tokens.reasoning(), tokens.output());
     if (reasoningPrice != null && reasoning > 0) {
@@ -43,6 +41,24 @@ final class CostEstimator {
       total = total.add(output.multiply(BigDecimal.valueOf(tokens.output())));
     }
     return total.divide(PER_MILLION, 10, RoundingMode.HALF_EVEN);
+  }
+
+  /**
+   * 5-minute writes at the cache-write price, 1-hour writes at theirs (twice the input price at
+   * Anthropic); a table without a 1-hour price charges them as 5-minute writes.
+   */
+  private static BigDecimal cacheWrites(
+      ModelPrice price, String tier, BigDecimal input, TokenCounts tokens) {
+    BigDecimal fiveMinutes = orInput(price, "cache_write", tier, input);
+    BigDecimal oneHour =
+        price
+            .price("cache_write_1h" + tier)
+            .or(() -> price.price("cache_write_1h"))
+            .orElse(fiveMinutes);
+    long longWrites = Math.min(tokens.cacheWrite1h(), tokens.cacheWrite());
+    return fiveMinutes
+        .multiply(BigDecimal.valueOf(tokens.cacheWrite() - longWrites))
+        .add(oneHour.multiply(BigDecimal.valueOf(longWrites)));
   }
 
   /** The suffix of the highest tier the prompt passes and the row prices, or "" for none. */

@@ -1,5 +1,6 @@
 package dev.sessionsidecar.usage;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.sessionsidecar.platform.PlainText;
@@ -19,7 +20,8 @@ import java.time.Instant;
 /**
  * One LLM call as reported to {@code POST /v1/usage}. Token counts follow the OpenTelemetry GenAI
  * conventions: {@code input_tokens} includes cached input, and {@code cache_read_tokens} and {@code
- * cache_write_tokens} are the parts of it read from or written to the cache.
+ * cache_write_tokens} are the parts of it read from or written to the cache; {@code
+ * cache_write_1h_tokens}, when known, is the part of the writes that went to the 1-hour cache.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RecordUsageRequest(
@@ -55,6 +57,8 @@ public record RecordUsageRequest(
     @PositiveOrZero(message = "must be 0 or more")
         @Max(value = MAX_TOKENS, message = "must be at most " + MAX_TOKENS)
         Long cacheWriteTokens,
+    // Checked by UsageIntake against cache_write_tokens; snake case would drop the digit's '_'.
+    @JsonProperty("cache_write_1h_tokens") Long cacheWrite1hTokens,
     @PositiveOrZero(message = "must be 0 or more")
         @Max(value = MAX_TOKENS, message = "must be at most " + MAX_TOKENS)
         Long reasoningTokens,
@@ -78,12 +82,28 @@ public record RecordUsageRequest(
   /** Largest token count of one call that is believable: ten billion. */
   static final long MAX_TOKENS = 10_000_000_000L;
 
+  /**
+   * A role from an agent's own name for who made a call (e.g. subagent:general-purpose), fitted to
+   * the role rule: other characters become '-'; null when nothing is left.
+   */
+  public static String roleNamed(String agent) {
+    if (agent == null) {
+      return null;
+    }
+    String role = agent.replaceAll("[^A-Za-z0-9_.:/-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
+    return role.isEmpty() ? null : role.substring(0, Math.min(100, role.length()));
+  }
+
   long cacheRead() {
     return cacheReadTokens == null ? 0 : cacheReadTokens;
   }
 
   long cacheWrite() {
     return cacheWriteTokens == null ? 0 : cacheWriteTokens;
+  }
+
+  long cacheWrite1h() {
+    return cacheWrite1hTokens == null ? 0 : cacheWrite1hTokens;
   }
 
   long reasoning() {
@@ -102,6 +122,7 @@ public record RecordUsageRequest(
         outputTokens,
         cacheReadTokens,
         cacheWriteTokens,
+        cacheWrite1hTokens,
         reasoningTokens,
         costUsd,
         latencyMs,

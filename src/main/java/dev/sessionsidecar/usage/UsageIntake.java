@@ -84,6 +84,13 @@ class UsageIntake {
               + " included, and the cache counts are parts of it; if your provider reports"
               + " cached input apart (Anthropic does), add it to input_tokens.");
     }
+    if (record.cacheWrite1h() < 0 || record.cacheWrite1h() > record.cacheWrite()) {
+      throw ApiException.invalidArgument(
+          prefix + "cache_write_1h_tokens",
+          "must be 0 to cache_write_tokens ("
+              + record.cacheWrite()
+              + "): it is the part of the cache writes that went to the 1-hour cache");
+    }
     if (record.reasoning() > record.outputTokens()) {
       throw ApiException.invalidArgument(
           prefix + "reasoning_tokens",

@@ -17,9 +17,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reads the ledger: summaries and grouped stats from the rollups, records from the ledger, scoped
@@ -58,9 +63,17 @@ public class UsageQueries {
     }
   }
 
-  /** Figures of one group of {@code usage_stats}. */
+  /** Figures of one group of {@code usage_stats}; a billing block's times and burn rate too. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record Group(String group, UsageFigures figures) {}
+  public record Group(
+      String group,
+      UsageFigures figures,
+      @JsonInclude(JsonInclude.Include.NON_NULL) BillingBlocks.View block) {
+
+    Group(String group, UsageFigures figures) {
+      this(group, figures, null);
+    }
+  }
 
   /** Figures of one model on one UTC day. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -102,11 +115,66 @@ public class UsageQueries {
     return rollups.total(new UsageRollups.Filter(fromDay, projectId, instanceIds)).figures();
   }
 
-  /** Groups ordered by cost, then requests, then name. */
+  /**
+   * Groups ordered by cost, then requests, then name; periods and blocks newest first. Periods come
+   * from the rollups, sessions and blocks from the records (which the retention purges).
+   */
   @Transactional
   public List<Group> stats(Scope scope, UsageGrouping grouping, int limit) {
-    Map<String, UsageTotals> groups =
-        rollups.byGroup(grouping, scope.rollupFilter(projectId(scope)));
+    return switch (grouping) {
+      case DAY, WEEK, MONTH -> periods(scope, grouping, limit);
+      case BLOCK -> blocks(scope).stream().map(this::group).limit(limit).toList();
+      case SESSION -> byCost(bySession(scope), limit);
+      default -> byCost(rollups.byGroup(grouping, scope.rollupFilter(projectId(scope))), limit);
+    };
+  }
+
+  /** The block the latest request is in, while it is active. */
+  @Transactional
+  public Optional<Group> activeBlock(Scope scope) {
+    Instant now = time.now();
+    Scope lastHours = new Scope(scope.project(), 1, fromDay(1), null, null, scope.instanceIds());
+    List<BillingBlocks.Block> blocks = blocks(lastHours);
+    return blocks.isEmpty() || !blocks.get(0).activeAt(now)
+        ? Optional.empty()
+        : Optional.of(group(blocks.get(0)));
+  }
+
+  private Group group(BillingBlocks.Block block) {
+    return new Group(block.start().toString(), block.totals().figures(), block.view(time.now()));
+  }
+
+  private List<Group> periods(Scope scope, UsageGrouping grouping, int limit) {
+    Map<String, UsageTotals> periods = new TreeMap<>(Comparator.reverseOrder());
+    rollups
+        .byGroup(UsageGrouping.DAY, scope.rollupFilter(projectId(scope)))
+        .forEach(
+            (day, totals) ->
+                periods.merge(grouping.periodOf(LocalDate.parse(day)), totals, UsageTotals::plus));
+    return periods.entrySet().stream()
+        .limit(limit)
+        .map(e -> new Group(e.getKey(), e.getValue().figures()))
+        .toList();
+  }
+
+  /** Newest first. */
+  private List<BillingBlocks.Block> blocks(Scope scope) {
+    List<BillingBlocks.Block> blocks =
+        new ArrayList<>(BillingBlocks.of(UsageRecord.oldestFirst(inScope(scope))));
+    Collections.reverse(blocks);
+    return blocks;
+  }
+
+  private Map<String, UsageTotals> bySession(Scope scope) {
+    Map<String, UsageTotals> sessions = new HashMap<>();
+    for (UsageRecord r : UsageRecord.oldestFirst(inScope(scope))) {
+      String session = r.sessionId == null ? "(no session)" : r.sessionId;
+      sessions.put(session, sessions.getOrDefault(session, UsageTotals.ZERO).plus(r));
+    }
+    return sessions;
+  }
+
+  private static List<Group> byCost(Map<String, UsageTotals> groups, int limit) {
     return groups.entrySet().stream()
         .map(e -> new Group(e.getKey(), e.getValue().figures()))
         .sorted(
@@ -133,13 +201,9 @@ public class UsageQueries {
   /** Records newest first, in the scope's project (if any) and since its window began. */
   @Transactional
   public Page<UsageRecordView> records(Scope scope, RecordFilter filter, int limit, int offset) {
-    Instant since =
-        scope.sinceDays() > 0 ? time.now().minus(Duration.ofDays(scope.sinceDays())) : null;
+    // A session named is read whole, whichever project is active: it has its own project.
     Conditions matching =
-        new Conditions()
-            .and("projectId = :project", "project", projectId(scope))
-            .and("createdAt >= :since", "since", since)
-            .in("instanceId", "instances", scope.instanceIds())
+        inScope(filter.sessionId() == null ? scope : scopeOf(null, scope.sinceDays()))
             .and("sessionId = :session", "session", filter.sessionId())
             .and("provider = :provider", "provider", normalized(filter.provider()))
             .and("model = :model", "model", normalized(filter.model()));
@@ -147,6 +211,16 @@ public class UsageQueries {
     List<UsageRecordView> items =
         query.range(offset, offset + limit - 1).list().stream().map(UsageRecordView::of).toList();
     return new Page<>(items, query.count(), limit, offset);
+  }
+
+  /** The records of the scope's project (if any), instances, and window. */
+  private Conditions inScope(Scope scope) {
+    Instant since =
+        scope.sinceDays() > 0 ? time.now().minus(Duration.ofDays(scope.sinceDays())) : null;
+    return new Conditions()
+        .and("projectId = :project", "project", projectId(scope))
+        .and("createdAt >= :since", "since", since)
+        .in("instanceId", "instances", scope.instanceIds());
   }
 
   /**

@@ -65,6 +65,10 @@ public class UsageRecord extends PanacheEntityBase {
   @Column(name = "cache_write_tokens", nullable = false)
   public long cacheWriteTokens;
 
+  /** The part of the cache writes that went to the 1-hour cache; null: the source did not say. */
+  @Column(name = "cache_write_1h_tokens")
+  public Long cacheWrite1hTokens;
+
   @Column(name = "reasoning_tokens", nullable = false)
   public long reasoningTokens;
 
@@ -94,7 +98,12 @@ public class UsageRecord extends PanacheEntityBase {
 
   TokenCounts tokens() {
     return new TokenCounts(
-        inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, reasoningTokens);
+        inputTokens,
+        outputTokens,
+        cacheReadTokens,
+        cacheWriteTokens,
+        cacheWrite1hTokens == null ? 0 : cacheWrite1hTokens,
+        reasoningTokens);
   }
 
   /** Deletes the records created before the cutoff; answers how many. */
@@ -173,6 +182,11 @@ public class UsageRecord extends PanacheEntityBase {
         .setParameter("since", since)
         .setParameter("unknown", CostSource.UNKNOWN)
         .getSingleResult();
+  }
+
+  /** The records that meet the conditions, oldest first. */
+  static List<UsageRecord> oldestFirst(Conditions conditions) {
+    return list(conditions.where(), Sort.ascending("createdAt").and("id"), conditions.parameters());
   }
 
   /** The records that meet the conditions, newest first. */

@@ -1,5 +1,6 @@
 package dev.sessionsidecar.usage;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ public record UsageRecordView(
     long outputTokens,
     long cacheReadTokens,
     long cacheWriteTokens,
+    @JsonProperty("cache_write_1h_tokens") Long cacheWrite1hTokens,
     long reasoningTokens,
     BigDecimal costUsd,
     String costSource,
@@ -40,6 +42,7 @@ public record UsageRecordView(
         r.outputTokens,
         r.cacheReadTokens,
         r.cacheWriteTokens,
+        r.cacheWrite1hTokens,
         r.reasoningTokens,
         r.costUsd == null ? null : Dollars.plain(r.costUsd),
         r.costSource.wireName(),

@@ -106,6 +106,20 @@ class UsageRollups {
       Key key = Key.of(r);
       deltas.put(key, deltas.getOrDefault(key, UsageTotals.ZERO).plus(r));
     }
+    apply(deltas);
+  }
+
+  /**
+   * Moves a corrected record's row from what it added before ({@code before}) to what it adds now:
+   * a later source gave its cost or its 1-hour cache writes.
+   */
+  void correct(UsageRecord corrected, UsageTotals before) {
+    Map<Key, UsageTotals> deltas = new TreeMap<>(KEY_ORDER);
+    deltas.put(Key.of(corrected), UsageTotals.ZERO.plus(corrected).minus(before));
+    apply(deltas);
+  }
+
+  private void apply(Map<Key, UsageTotals> deltas) {
     EntityManager em = Panache.getEntityManager();
     deltas.forEach(
         (key, delta) -> {

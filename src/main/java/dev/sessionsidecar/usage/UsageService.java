@@ -10,12 +10,14 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -115,7 +117,7 @@ public class UsageService {
   /** Stores the writes of several callers in the caller's transaction, one outcome each. */
   private List<Outcome> storeAll(List<List<RecordUsageRequest>> writes) {
     Map<String, UsageRecord> known = existing(writes.stream().flatMap(List::stream).toList());
-    Map<String, CurrentSession.Owner> owners = new HashMap<>();
+    Function<RecordUsageRequest, CurrentSession.Owner> ownerOf = owners(writes);
     List<UsageRecord> created = new ArrayList<>();
     List<Outcome> outcomes = new ArrayList<>(writes.size());
     for (List<RecordUsageRequest> requests : writes) {
@@ -125,10 +127,11 @@ public class UsageService {
       for (RecordUsageRequest request : requests) {
         UsageRecord earlier = request.requestId() == null ? null : known.get(request.requestId());
         if (earlier != null) {
+          fillIn(earlier, request);
           views.add(UsageRecordView.of(earlier));
           continue;
         }
-        UsageRecord record = stored(request, owners);
+        UsageRecord record = stored(request, ownerOf.apply(request));
         created.add(record);
         if (record.requestId != null) {
           known.put(record.requestId, record);
@@ -149,17 +152,85 @@ public class UsageService {
     return outcomes;
   }
 
-  /** Stores one new record for its session (or the current one) and charges that session. */
-  private UsageRecord stored(RecordUsageRequest request, Map<String, CurrentSession.Owner> owners) {
-    CurrentSession.Owner owner =
-        owners.computeIfAbsent(
-            String.valueOf(request.sessionId()), k -> current.recordActivity(request.sessionId()));
+  /**
+   * A repeat of a stored call (the same request id from another source) adds what the first report
+   * lacked: the agent's own cost, the 1-hour part of the cache writes, the latency. The rollups and
+   * the session's spend move with the cost; tokens never change, the first report's stay.
+   */
+  private void fillIn(UsageRecord stored, RecordUsageRequest repeat) {
+    UsageTotals before = UsageTotals.ZERO.plus(stored);
+    BigDecimal costBefore = stored.costUsd;
+    boolean split =
+        stored.cacheWrite1hTokens == null
+            && repeat.cacheWrite1hTokens() != null
+            && stored.cacheWriteTokens == repeat.cacheWrite();
+    boolean reported = stored.costSource != CostSource.REPORTED && repeat.costUsd() != null;
+    boolean latency = stored.latencyMs == null && repeat.latencyMs() != null;
+    if (!split && !reported && !latency) {
+      return;
+    }
+    if (split) {
+      stored.cacheWrite1hTokens = repeat.cacheWrite1hTokens();
+    }
+    if (latency) {
+      stored.latencyMs = repeat.latencyMs();
+    }
+    if (reported || stored.costSource == CostSource.ESTIMATED) {
+      price(stored, reported ? repeat.costUsd() : null);
+    }
+    rollups.correct(stored, before);
+    if (stored.sessionId != null && !Objects.equals(costBefore, stored.costUsd)) {
+      current.recharge(stored.sessionId, costBefore, stored.costUsd);
+    }
+  }
+
+  /** Stores one new record for its owner, whose activity was bumped, and charges its session. */
+  private UsageRecord stored(RecordUsageRequest request, CurrentSession.Owner owner) {
     UsageRecord record = newRecord(request, owner);
     record.persist();
     if (record.sessionId != null) {
       current.charge(record.sessionId, record.costUsd, record.inputTokens + record.outputTokens);
     }
     return record;
+  }
+
+  /**
+   * Each call's owner; the activity of a session is bumped once for all the writes, to the time of
+   * its latest call in them.
+   */
+  private Function<RecordUsageRequest, CurrentSession.Owner> owners(
+      List<List<RecordUsageRequest>> writes) {
+    Map<String, Instant> lastActive = lastActivity(writes);
+    Map<String, CurrentSession.Owner> owners = new HashMap<>();
+    return request ->
+        owners.computeIfAbsent(
+            ownerKey(request), k -> current.recordActivity(request.sessionId(), lastActive.get(k)));
+  }
+
+  /** When each session the writes name was last active, by {@link #ownerKey}. */
+  private Map<String, Instant> lastActivity(List<List<RecordUsageRequest>> writes) {
+    Map<String, Instant> lastActive = new HashMap<>();
+    writes.stream()
+        .flatMap(List::stream)
+        .forEach(r -> lastActive.merge(ownerKey(r), activeAt(r), UsageService::later));
+    return lastActive;
+  }
+
+  /** The session a call names, or "null" for the current one. */
+  private static String ownerKey(RecordUsageRequest request) {
+    return String.valueOf(request.sessionId());
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  /** When a call shows its session active: when it was made, if it says so (never later). */
+  private Instant activeAt(RecordUsageRequest request) {
+    Instant now = time.now();
+    return request.createdAt() == null || request.createdAt().isAfter(now)
+        ? now
+        : request.createdAt();
   }
 
   private static Map<String, UsageRecord> existing(List<RecordUsageRequest> requests) {
@@ -185,6 +256,7 @@ public class UsageService {
     r.outputTokens = request.outputTokens();
     r.cacheReadTokens = request.cacheRead();
     r.cacheWriteTokens = request.cacheWrite();
+    r.cacheWrite1hTokens = request.cacheWrite1hTokens();
     r.reasoningTokens = request.reasoning();
     r.latencyMs = request.latencyMs();
     r.ok = request.succeeded();
@@ -194,14 +266,16 @@ public class UsageService {
         request.createdAt() == null
             ? r.recordedAt
             : request.createdAt().truncatedTo(ChronoUnit.MICROS);
-    price(r, request);
+    price(r, request.costUsd());
     return r;
   }
 
-  private void price(UsageRecord r, RecordUsageRequest request) {
-    if (request.costUsd() != null) {
-      r.costUsd = request.costUsd();
+  /** The agent's own cost when it reported one, else our estimate from the price table. */
+  private void price(UsageRecord r, BigDecimal reported) {
+    if (reported != null) {
+      r.costUsd = reported;
       r.costSource = CostSource.REPORTED;
+      r.priceVersion = null;
       return;
     }
     Optional<ModelPrice> price = prices.find(r.provider, r.model);

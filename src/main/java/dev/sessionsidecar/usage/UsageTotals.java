@@ -99,6 +99,29 @@ record UsageTotals(
         source == CostSource.ESTIMATED ? estimatedCostUsd.add(r.costUsd) : estimatedCostUsd);
   }
 
+  /** What these totals have beyond {@code other}, column by column (a correction's delta). */
+  UsageTotals minus(UsageTotals other) {
+    return combined(other, -1);
+  }
+
+  /** These totals and {@code other}'s, column by column (days summed into a week). */
+  UsageTotals plus(UsageTotals other) {
+    return combined(other, 1);
+  }
+
+  private UsageTotals combined(UsageTotals other, int sign) {
+    List<Object> mine = values();
+    List<Object> theirs = other.values();
+    Object[] combined = new Object[mine.size()];
+    for (int i = 0; i < combined.length; i++) {
+      combined[i] =
+          mine.get(i) instanceof BigDecimal d
+              ? d.add(((BigDecimal) theirs.get(i)).multiply(BigDecimal.valueOf(sign)))
+              : (Long) mine.get(i) + sign * (Long) theirs.get(i);
+    }
+    return read(combined, 0);
+  }
+
   /** The values in the order of {@link #COLUMNS}, to bind to a statement. */
   List<Object> values() {
     List<Object> values =

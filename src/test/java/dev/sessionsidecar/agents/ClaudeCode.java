@@ -31,17 +31,24 @@ final class ClaudeCode {
 
   /**
    * A fresh home and project using the shipped {@code settings} ({@code settings.http.json} or
-   * {@code settings.command.json}) and telemetry against the sidecar at {@code sidecarUrl}.
+   * {@code settings.command.json}) and telemetry against the sidecar at {@code sidecarUrl}; its
+   * configuration folder (where it writes its transcripts) is {@code config}, as {@code
+   * CLAUDE_CONFIG_DIR}. With {@code settings} null: neither hooks nor telemetry, so the sidecar
+   * knows of the agent only what it reads in the transcripts.
    */
-  static ClaudeCode install(Path root, String settings, String sidecarUrl, ScriptedModel model)
+  static ClaudeCode install(
+      Path root, Path config, String settings, String sidecarUrl, ScriptedModel model)
       throws IOException, InterruptedException {
     Path home = Files.createDirectories(root.resolve("home"));
     Path project = Files.createDirectories(root.resolve("project").resolve(".claude")).getParent();
-    Files.writeString(
-        project.resolve(".claude").resolve("settings.json"),
-        ShippedFiles.read(settings, sidecarUrl));
     ClaudeCode claude = new ClaudeCode(home, project.toRealPath(), model);
-    claude.environment.putAll(ShippedFiles.environment("claude-code-telemetry.env", sidecarUrl));
+    claude.environment.put("CLAUDE_CONFIG_DIR", Files.createDirectories(config).toString());
+    if (settings != null) {
+      Files.writeString(
+          project.resolve(".claude").resolve("settings.json"),
+          ShippedFiles.read(settings, sidecarUrl));
+      claude.environment.putAll(ShippedFiles.environment("claude-code-telemetry.env", sidecarUrl));
+    }
     // The command-hook script reads the sidecar's address from here (its default is :8080).
     claude.environment.put("SIDECAR_URL", sidecarUrl);
     AgentRun added =

@@ -2,6 +2,7 @@ package dev.sessionsidecar.agents;
 
 import dev.sessionsidecar.testing.SidecarProcess;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,9 +17,21 @@ abstract class RealAgentTest {
   static SidecarProcess sidecar;
   static SidecarRecord stored;
 
+  /**
+   * The Claude Code configuration folder the agents share with the sidecar, as a pod's shared
+   * volume: the sidecar reads the transcripts written there (created by the first agent, after the
+   * sidecar started).
+   */
+  static Path claudeConfig;
+
   @BeforeAll
   static void startSidecar() throws Exception {
-    sidecar = SidecarProcess.start(root.resolve("sidecar-data")).awaitReady();
+    claudeConfig = root.resolve("claude-config");
+    sidecar =
+        SidecarProcess.start(
+                root.resolve("sidecar-data"),
+                Map.of("SIDECAR_TRANSCRIPTS_CLAUDE_CODE", claudeConfig.toString()))
+            .awaitReady();
     stored = new SidecarRecord(sidecar);
   }
 

@@ -16,11 +16,19 @@ import dev.sessionsidecar.testing.SidecarProcess;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The real Claude Code (the version the pom pins) works through whole sessions against a scripted
@@ -29,17 +37,22 @@ import org.junit.jupiter.api.Test;
  * claude-code-telemetry.env}, the session tool added with {@code claude mcp add}. What the sidecar
  * stored is checked against what the model answered and what Claude Code itself reported.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealClaudeCodeIT extends RealAgentTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SUBAGENT = "general-purpose";
+
+  /** The model Claude Code (the pinned version) asks for when none is named. */
+  private static final String DEFAULT_MODEL = "claude-opus-5-5";
 
   @Test
   void aWholeSessionWithHttpHooksIsRecordedAsItHappenedThenResumedThenStoppedByABudget()
       throws Exception {
     try (ScriptedModel model = ScriptedModel.start()) {
       ClaudeCode claude =
-          ClaudeCode.install(root.resolve("http"), "settings.http.json", stored.url(), model);
+          ClaudeCode.install(
+              root.resolve("http"), claudeConfig, "settings.http.json", stored.url(), model);
       Path project = claude.project();
       model
           .script(
@@ -67,7 +80,8 @@ class RealClaudeCodeIT extends RealAgentTest {
       int before = model.exchanges().size();
       AgentRun resumed = claude.prompt("Carry on [[script:again]]", "--resume", session);
       assertEquals(session, resultOf(resumed).path("session_id").asText(), "a resume keeps the id");
-      Map<String, JsonNode> usage = stored.awaitUsage(session, model.exchanges().size());
+      Map<String, JsonNode> usage =
+          stored.awaitUsage(session, model.exchanges().size(), RealClaudeCodeIT::fromBothSources);
       assertEquals(model.exchanges().size(), usage.size(), "each request once, resumed or not");
       assertCostEquals(
           resultOf(resumed).path("total_cost_usd").decimalValue(), stored.cost(session));
@@ -84,7 +98,8 @@ class RealClaudeCodeIT extends RealAgentTest {
       throws Exception {
     List<Exchange> exchanges = model.exchanges();
     assertEquals(7, exchanges.size(), "5 turns of the main agent and 2 of its subagent");
-    Map<String, JsonNode> usage = stored.awaitUsage(session, exchanges.size());
+    Map<String, JsonNode> usage =
+        stored.awaitUsage(session, exchanges.size(), RealClaudeCodeIT::fromBothSources);
     assertEquals(exchanges.size(), usage.size(), usage.keySet().toString());
     for (Exchange exchange : exchanges) {
       JsonNode record = usage.get(exchange.id());
@@ -153,11 +168,17 @@ class RealClaudeCodeIT extends RealAgentTest {
     try (ScriptedModel model = ScriptedModel.start()) {
       model.script("short", call(bash("echo short")), say("Short done."));
       ClaudeCode claude =
-          ClaudeCode.install(root.resolve("command"), "settings.command.json", stored.url(), model)
+          ClaudeCode.install(
+                  root.resolve("command"),
+                  claudeConfig,
+                  "settings.command.json",
+                  stored.url(),
+                  model)
               .with("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
       AgentRun run = claude.prompt("Be brief [[script:short]]");
       String session = resultOf(run).path("session_id").asText();
-      Map<String, JsonNode> usage = stored.awaitUsage(session, model.exchanges().size());
+      Map<String, JsonNode> usage =
+          stored.awaitUsage(session, model.exchanges().size(), RealClaudeCodeIT::fromBothSources);
       assertEquals(requestIds(model.exchanges()), usage.keySet());
       for (Exchange exchange : model.exchanges()) {
         assertTokens(exchange.usage(), usage.get(exchange.id()));
@@ -170,13 +191,135 @@ class RealClaudeCodeIT extends RealAgentTest {
     }
   }
 
+  /**
+   * Claude Code without hooks or telemetry: the sidecar learns of the session, its project, each
+   * request (the subagent's as the subagent's) and its cost from the transcripts alone; priced by
+   * our table, the cost equals what Claude Code itself reported for the same requests: for the
+   * model it uses by default and for an older one.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {DEFAULT_MODEL, "claude-sonnet-4-5"})
+  void theTranscriptsAloneRecordEveryRequestOncePricedAsClaudeCodePricesThem(String priced)
+      throws Exception {
+    try (ScriptedModel model = ScriptedModel.start()) {
+      model
+          .script(
+              "plain",
+              call(bash("echo plain")),
+              call(
+                  new Call(
+                      "Agent",
+                      json(
+                          "{\"description\":\"peek\",\"prompt\":\"Peek [[script:helper]]\","
+                              + "\"subagent_type\":\""
+                              + SUBAGENT
+                              + "\",\"run_in_background\":false}"))),
+              say("Plain done."))
+          .script("helper", call(bash("echo helper")), say("Helper done."));
+      ClaudeCode claude =
+          ClaudeCode.install(
+              root.resolve("plain-" + priced), claudeConfig, null, stored.url(), model);
+      AgentRun run = claude.prompt("No hooks [[script:plain]]", "--model", priced);
+      JsonNode result = resultOf(run);
+      String session = result.path("session_id").asText();
+      List<Exchange> exchanges = model.exchanges();
+      Map<String, JsonNode> usage = stored.awaitUsage(session, exchanges.size());
+      assertEquals(requestIds(exchanges), usage.keySet(), "each request once");
+      for (Exchange exchange : exchanges) {
+        JsonNode record = usage.get(exchange.id());
+        assertTokens(exchange.usage(), record);
+        assertEquals(priced, record.path("model").asText());
+        assertEquals("estimated", record.path("cost_source").asText(), record.toString());
+        String role = exchange.script().equals("helper") ? "subagent:" + SUBAGENT : "agent";
+        assertEquals(role, record.path("role").asText(), record.toString());
+      }
+      BigDecimal reported = result.path("total_cost_usd").decimalValue();
+      BigDecimal estimated = stored.cost(session);
+      assertTrue(
+          reported.subtract(estimated).abs().compareTo(new BigDecimal("0.0001")) <= 0,
+          "Claude Code reported $" + reported + ", the sidecar estimated $" + estimated);
+      JsonNode recorded = stored.session(session);
+      assertEquals("claude-code", recorded.path("client").asText());
+      assertEquals(claude.project().toString(), recorded.path("project").path("path").asText());
+    }
+  }
+
+  /**
+   * ccusage, reading the folder all the sessions above were written to, counts what the sidecar
+   * holds: per session and per model, every token count alike (ccusage counts input as Anthropic
+   * does, without the cache), and the cost to $0.0001 wherever ccusage has a price. It runs last,
+   * so that there is something to compare; the sidecar may still be reading the last lines, so the
+   * figures must agree within a few seconds.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void ccusageCountsWhatTheSidecarHoldsForTheSameTranscripts() throws Exception {
+    Instant deadline = Instant.now().plusSeconds(20);
+    Map<String, JsonNode> report = Ccusage.claudeSessions(claudeConfig);
+    List<String> differences = differences(report);
+    while (!differences.isEmpty() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+      differences = differences(report);
+    }
+    assertEquals(List.of(), differences, "ccusage against the sidecar");
+    assertTrue(report.size() >= 4, "sessions compared: " + report.keySet());
+    System.out.println("ccusage and the sidecar agree on " + report.size() + " sessions");
+  }
+
+  /** What ccusage's session report says that the sidecar's records do not, one line each. */
+  private static List<String> differences(Map<String, JsonNode> report) throws Exception {
+    List<String> differences = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> session : report.entrySet()) {
+      Map<String, List<JsonNode>> byModel =
+          stored.usage(session.getKey()).values().stream()
+              .collect(Collectors.groupingBy(r -> r.path("model").asText()));
+      for (JsonNode model : session.getValue().path("modelBreakdowns")) {
+        String name = model.path("modelName").asText();
+        String where = "session " + session.getKey() + ", " + name + ": ";
+        List<JsonNode> records = byModel.getOrDefault(name, List.of());
+        long cacheRead = sum(records, r -> r.path("cache_read_tokens").asLong());
+        long cacheWrite = sum(records, r -> r.path("cache_write_tokens").asLong());
+        long input = sum(records, r -> r.path("input_tokens").asLong()) - cacheRead - cacheWrite;
+        long output = sum(records, r -> r.path("output_tokens").asLong());
+        String ours = input + "/" + output + "/" + cacheWrite + "/" + cacheRead;
+        String theirs =
+            model.path("inputTokens").asLong()
+                + "/"
+                + model.path("outputTokens").asLong()
+                + "/"
+                + model.path("cacheCreationTokens").asLong()
+                + "/"
+                + model.path("cacheReadTokens").asLong();
+        if (!ours.equals(theirs)) {
+          differences.add(
+              where + "input/output/cache write/cache read " + theirs + " vs ours " + ours);
+        }
+        BigDecimal cost =
+            records.stream()
+                .map(r -> r.path("cost_usd").decimalValue())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal theirCost = model.path("cost").decimalValue();
+        if (!model.path("missingPricing").asBoolean()
+            && cost.subtract(theirCost).abs().compareTo(new BigDecimal("0.0001")) > 0) {
+          differences.add(where + "cost $" + theirCost + " vs ours $" + cost);
+        }
+      }
+    }
+    return differences;
+  }
+
+  private static long sum(List<JsonNode> records, ToLongFunction<JsonNode> field) {
+    return records.stream().mapToLong(field).sum();
+  }
+
   @Test
   void aSidecarThatIsDownBreaksNothing() throws Exception {
     try (ScriptedModel model = ScriptedModel.start()) {
       model.script("alone", call(bash("echo alone")), say("Alone done."));
       String nobody = "http://127.0.0.1:" + SidecarProcess.freePort();
+      Path down = root.resolve("down");
       ClaudeCode claude =
-          ClaudeCode.install(root.resolve("down"), "settings.http.json", nobody, model);
+          ClaudeCode.install(down, down.resolve("config"), "settings.http.json", nobody, model);
       AgentRun run = claude.prompt("Work alone [[script:alone]]");
       assertEquals("success", resultOf(run).path("subtype").asText(), run.toString());
       assertEquals(2, model.exchanges().size(), "the agent went through its whole script");
@@ -188,7 +331,8 @@ class RealClaudeCodeIT extends RealAgentTest {
   void theModelReadsTheCompactTextOfEveryActionOverMcp() throws Exception {
     try (ScriptedModel model = ScriptedModel.start()) {
       ClaudeCode claude =
-          ClaudeCode.install(root.resolve("reading"), "settings.http.json", stored.url(), model);
+          ClaudeCode.install(
+              root.resolve("reading"), claudeConfig, "settings.http.json", stored.url(), model);
       ModelReading reading = ModelReading.script(model, "reads", ClaudeCode.MCP_TOOL, stored);
       McpTraffic traffic = McpTraffic.from(stored);
       AgentRun run = claude.prompt("Read your record [[script:reads]]");
@@ -231,6 +375,16 @@ class RealClaudeCodeIT extends RealAgentTest {
     assertEquals(sent.output(), record.path("output_tokens").asLong());
     assertEquals(sent.cacheRead(), record.path("cache_read_tokens").asLong());
     assertEquals(cacheWrite, record.path("cache_write_tokens").asLong());
+    assertEquals(sent.cacheWrite1h(), record.path("cache_write_1h_tokens").asLong());
+  }
+
+  /**
+   * A request's record once telemetry (Claude Code's own cost) and the transcript (the 1-hour part
+   * of the cache writes, which telemetry does not carry) have both been read, in either order.
+   */
+  private static boolean fromBothSources(JsonNode record) {
+    return record.path("cost_source").asText().equals("reported")
+        && record.path("cache_write_1h_tokens").isIntegralNumber();
   }
 
   private static void assertCostEquals(BigDecimal reported, BigDecimal recorded) {

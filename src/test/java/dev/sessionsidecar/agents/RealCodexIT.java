@@ -13,6 +13,7 @@ import dev.sessionsidecar.agents.ScriptedModel.Call;
 import dev.sessionsidecar.agents.ScriptedModel.Exchange;
 import dev.sessionsidecar.agents.ScriptedModel.Issued;
 import dev.sessionsidecar.testing.SidecarProcess;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,6 +58,70 @@ class RealCodexIT extends RealAgentTest {
 
       checkBudgetStops(model, codex, session);
     }
+  }
+
+  /**
+   * Codex with the shipped files, next to a sidecar that also follows its rollout files (from
+   * before their folder exists): each response is recorded once, from the rollout, under its
+   * response id (the telemetry's responses carry none, so they are left to the rollouts), in the
+   * session the rollout names; ccusage, reading the same {@code CODEX_HOME}, counts the same tokens
+   * and the same cost.
+   */
+  @Test
+  void theRolloutsRecordEveryResponseOnceAsCcusageCountsIt() throws Exception {
+    Path place = root.resolve("rollouts");
+    Path codexHome = place.resolve("codex-home");
+    SidecarProcess follower =
+        SidecarProcess.start(
+                place.resolve("sidecar-data"),
+                Map.of("SIDECAR_TRANSCRIPTS_CODEX", codexHome.toString()))
+            .awaitReady();
+    try (ScriptedModel model = ScriptedModel.start()) {
+      SidecarRecord record = new SidecarRecord(follower);
+      model.script("roll", call(shell("echo one")), call(shell("echo two")), say("Rolled."));
+      Codex codex = Codex.install(place, record.url(), model);
+      codex.trustHooks();
+      String session = threadOf(codex.exec("Roll [[script:roll]]"));
+      List<Exchange> exchanges = model.exchanges();
+      Map<String, JsonNode> usage = record.awaitUsage(session, exchanges.size());
+      assertEquals(
+          exchanges.stream().map(Exchange::id).collect(Collectors.toSet()),
+          usage.keySet(),
+          "each response once, under its id");
+      exchanges.forEach(
+          exchange ->
+              assertEquals(exchange.id(), matching(usage, exchange).path("request_id").asText()));
+
+      JsonNode theirs =
+          Ccusage.codexSessions(codexHome).entrySet().stream()
+              .filter(e -> e.getKey().endsWith(session))
+              .map(Map.Entry::getValue)
+              .findFirst()
+              .orElseThrow();
+      long cacheRead = sum(usage, "cache_read_tokens");
+      assertEquals(theirs.path("inputTokens").asLong(), sum(usage, "input_tokens") - cacheRead);
+      assertEquals(theirs.path("cacheReadTokens").asLong(), cacheRead);
+      assertEquals(theirs.path("outputTokens").asLong(), sum(usage, "output_tokens"));
+      assertEquals(theirs.path("reasoningOutputTokens").asLong(), sum(usage, "reasoning_tokens"));
+      BigDecimal cost = record.cost(session);
+      assertTrue(
+          cost.subtract(theirs.path("costUSD").decimalValue())
+                  .abs()
+                  .compareTo(new BigDecimal("0.0001"))
+              <= 0,
+          "ccusage priced "
+              + Codex.MODEL
+              + " at $"
+              + theirs.path("costUSD")
+              + ", the sidecar $"
+              + cost);
+    } finally {
+      follower.stop();
+    }
+  }
+
+  private static long sum(Map<String, JsonNode> usage, String field) {
+    return usage.values().stream().mapToLong(r -> r.path(field).asLong()).sum();
   }
 
   @Test

@@ -52,7 +52,9 @@ final class ShippedFiles {
         "claude-code-"
             + System.getProperty("test.claude-code.version")
             + "_codex-"
-            + System.getProperty("test.codex.version");
+            + System.getProperty("test.codex.version")
+            + "_ccusage-"
+            + System.getProperty("test.ccusage.version");
     return cache.resolve(installed).resolve("node_modules").resolve(".bin").resolve(name);
   }
 }

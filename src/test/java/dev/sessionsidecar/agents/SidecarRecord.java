@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** What a sidecar stored about an agent's session, read through its REST API as JSON. */
 final class SidecarRecord {
@@ -69,6 +70,16 @@ final class SidecarRecord {
    * batches after the agent's requests, at the latest when the agent exits and flushes.
    */
   Map<String, JsonNode> awaitUsage(String session, int records) throws Exception {
+    return awaitUsage(session, records, record -> true);
+  }
+
+  /**
+   * Waits until the session holds at least {@code records} usage records that are all {@code
+   * complete}: each source of a request (telemetry, the transcript) adds what it knows when it
+   * arrives.
+   */
+  Map<String, JsonNode> awaitUsage(String session, int records, Predicate<JsonNode> complete)
+      throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     Map<String, JsonNode> stored = Map.of();
     while (Instant.now().isBefore(deadline)) {
@@ -76,21 +87,21 @@ final class SidecarRecord {
           sidecar.get(sidecar.apiUrl("/v1/sessions/" + session)).statusCode() == 200
               ? usage(session)
               : Map.of();
-      if (stored.size() >= records) {
+      if (stored.size() >= records && stored.values().stream().allMatch(complete)) {
         return stored;
       }
       Thread.sleep(200);
     }
     throw new AssertionError(
-        "expected " + records + " usage records of " + session + ", found " + stored.keySet());
+        "expected " + records + " complete usage records of " + session + ", found " + stored);
   }
 
-  /** The sidecar's log so far. */
   /** The sidecar's Prometheus page, as a scraper reads it. */
   String metrics() throws IOException, InterruptedException {
     return sidecar.get(sidecar.managementUrl("/q/metrics")).body();
   }
 
+  /** The sidecar's log so far. */
   String log() throws IOException {
     return sidecar.output();
   }

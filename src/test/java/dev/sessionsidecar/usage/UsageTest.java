@@ -78,10 +78,58 @@ class UsageTest {
             .statusCode(201)
             .body("provider", equalTo("anthropic"))
             .body("cost_source", equalTo("estimated"))
-            .body("price_version", equalTo("2026-06-30"))
+            .body("price_version", equalTo("2026-12-06"))
             .body("session_id", equalTo(session));
     // 2,000 x 3 + 8,000 x 0.30 + 500 x 15 = 15,900 micro-dollars
     assertEquals(0, new BigDecimal("0.0159").compareTo(decimal(stored, "cost_usd")));
+  }
+
+  @Test
+  void oneHourCacheWritesArePricedAtTheirOwnPrice() {
+    // claude-sonnet-4-5: input 3, 5-minute writes 3.75, 1-hour writes 6 USD per million tokens.
+    Map<String, Object> writes =
+        with(call("anthropic", "claude-sonnet-4-5", 10_000, 0), "cache_write_tokens", 10_000);
+    ValidatableResponse unsplit = post(writes).statusCode(201);
+    ValidatableResponse split =
+        post(with(writes, "cache_write_1h_tokens", 4_000))
+            .statusCode(201)
+            .body("cache_write_1h_tokens", equalTo(4_000));
+    // 10,000 x 3.75 = 37,500; 6,000 x 3.75 + 4,000 x 6 = 46,500 micro-dollars
+    assertEquals(0, new BigDecimal("0.0375").compareTo(decimal(unsplit, "cost_usd")));
+    assertEquals(0, new BigDecimal("0.0465").compareTo(decimal(split, "cost_usd")));
+    assertProblem(post(with(writes, "cache_write_1h_tokens", 10_001)), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("cache_write_1h_tokens"));
+    assertProblem(post(with(writes, "cache_write_1h_tokens", -1)), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("cache_write_1h_tokens"));
+  }
+
+  @Test
+  void aRepeatFillsWhatTheFirstReportLacked() {
+    // A transcript knows the 1-hour split, telemetry the agent's own cost: one record gets both.
+    Map<String, Object> telemetry =
+        with(
+            call("anthropic", "claude-sonnet-4-5", 10_000, 100),
+            "request_id",
+            "req-" + UUID.randomUUID(),
+            "cache_write_tokens",
+            10_000);
+    post(telemetry).statusCode(201).body("cost_source", equalTo("estimated"));
+    ValidatableResponse filled =
+        post(with(telemetry, "cache_write_1h_tokens", 4_000))
+            .statusCode(200)
+            .body("cache_write_1h_tokens", equalTo(4_000));
+    // re-estimated: 6,000 x 3.75 + 4,000 x 6 + 100 x 15 = 48,000 micro-dollars
+    assertEquals(0, new BigDecimal("0.048").compareTo(decimal(filled, "cost_usd")));
+    post(with(telemetry, "cost_usd", 0.05))
+        .statusCode(200)
+        .body("cost_source", equalTo("reported"))
+        .body("cache_write_1h_tokens", equalTo(4_000));
+    ValidatableResponse s =
+        summary()
+            .body("data.usage.requests", equalTo(1))
+            .body("data.usage.reported_cost_requests", equalTo(1))
+            .body("data.usage.estimated_cost_requests", equalTo(0));
+    assertEquals(0, new BigDecimal("0.05").compareTo(decimal(s, "data.usage.cost_usd")));
   }
 
   @Test
@@ -314,13 +362,60 @@ class UsageTest {
 
   @Test
   void anUnknownGroupByIsRefusedNotReplaced() {
-    assertProblem(tool(Map.of("action", "usage_stats", "group_by", "day")), 400, "invalid_argument")
-        .body("detail", containsString("role, provider, model, provider_model"));
+    String allowed = "role, provider, model, provider_model, day, week, month, session, block";
     assertProblem(
-            given().queryParam("group_by", "day").get("/v1/usage/stats").then(),
+            tool(Map.of("action", "usage_stats", "group_by", "hour")), 400, "invalid_argument")
+        .body("detail", containsString(allowed));
+    assertProblem(
+            given().queryParam("group_by", "hour").get("/v1/usage/stats").then(),
             400,
             "invalid_argument")
-        .body("detail", containsString("role, provider, model, provider_model"));
+        .body("detail", containsString(allowed));
+  }
+
+  @Test
+  void statsByDayWeekMonthSessionAndBlockAsCcusageReportsThem() {
+    // 2026-11-29 is a Sunday: the 28th and the 29th fall in two weeks (ccusage's weeks start then).
+    Instant now = Instant.now();
+    Instant saturday = Instant.parse("2026-11-28T10:15:00Z");
+    Instant sunday = Instant.parse("2026-11-29T09:40:00Z");
+    post(with(call("openai", "gpt-4o", 100, 10), "created_at", saturday.toString()))
+        .statusCode(201);
+    post(with(call("openai", "gpt-4o", 200, 20), "created_at", sunday.toString())).statusCode(201);
+    post(with(call("openai", "gpt-4o", 300, 30), "created_at", now.minusSeconds(120).toString()))
+        .statusCode(201);
+    post(with(call("openai", "gpt-4o", 400, 40), "created_at", now.minusSeconds(60).toString()))
+        .statusCode(201);
+    Map<String, Object> allTime = Map.of("action", "usage_stats", "since_days", 0);
+    String today = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+    tool(with(allTime, "group_by", "day"))
+        .body("data.groups.group", equalTo(List.of(today, "2026-11-29", "2026-11-28")))
+        .body("data.groups[0].figures.input_tokens", equalTo(700))
+        .body("text", containsString("newest first"));
+    tool(with(allTime, "group_by", "week"))
+        .body("data.groups.group[1]", equalTo("2026-11-29"))
+        .body("data.groups.group[2]", equalTo("2026-11-22"));
+    tool(with(allTime, "group_by", "month"))
+        .body("data.groups.group[-1]", equalTo("2026-11"))
+        .body("data.groups[-1].figures.input_tokens", equalTo(300));
+    tool(with(allTime, "group_by", "session"))
+        .body("data.groups.group", equalTo(List.of(session)))
+        .body("data.groups[0].figures.requests", equalTo(4));
+    // Blocks: the two old calls are a day apart (two blocks); the two recent ones share one, which
+    // starts at the hour of the first and is active now.
+    Instant hour = now.minusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    tool(with(allTime, "group_by", "block"))
+        .body(
+            "data.groups.group",
+            equalTo(List.of(hour.toString(), "2026-11-29T09:00:00Z", "2026-11-28T10:00:00Z")))
+        .body("data.groups[0].block.active", equalTo(true))
+        .body("data.groups[0].block.end", equalTo(hour.plusSeconds(5 * 3600).toString()))
+        .body("data.groups[0].figures.requests", equalTo(2))
+        .body("data.groups[1].block.active", equalTo(false))
+        .body("data.groups[1].block.tokens_per_minute", nullValue());
+    summary()
+        .body("data.active_block.group", equalTo(hour.toString()))
+        .body("text", containsString("active 5-hour block " + hour));
   }
 
   @Test

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The transcript intake beside ccusage on the same files, in one run (issue 33):
+#   1. generates a Claude Code folder (bench/make-transcripts.py: 200 sessions, 66,600 requests,
+#      about 200,000 lines) unless BENCH_TRANSCRIPTS names one;
+#   2. ccusage: `claude daily --offline --json` over it, wall time and peak memory (GNU time);
+#   3. the packaged sidecar (JVM, the shipped options) on a fresh data directory reading it:
+#      time from start until every request is stored (lines a second), the sidecar's peak memory;
+#   4. `usage_stats group_by=day` (all time) first and repeated, and `group_by=block`, by curl.
+# Prints one line per figure.
+#
+#   bash bench/transcripts.sh   (from the project root, after ./mvnw package; CCUSAGE=<path to
+#                                the ccusage command>, default: the one the tests installed)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JAR=target/quarkus-app/quarkus-run.jar
+WORK=target/bench-transcripts
+DATA="$WORK/data"
+PORT=${PORT:-18480}
+MANAGEMENT=${MANAGEMENT:-19480}
+CCUSAGE=${CCUSAGE:-$(ls -d "$HOME"/.cache/session-sidecar/agents/*ccusage*/node_modules/.bin/ccusage | tail -1)}
+FOLDER=${BENCH_TRANSCRIPTS:-$WORK/claude}
+[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+rm -rf "$DATA"
+mkdir -p "$WORK"
+if [ -z "${BENCH_TRANSCRIPTS:-}" ]; then
+  rm -rf "$FOLDER"
+  python3 bench/make-transcripts.py "$FOLDER" > "$WORK/generated.json"
+fi
+expected=$(python3 -c "import json; print(json.load(open('$WORK/generated.json'))['requests'])")
+echo "set: $(cat "$WORK/generated.json"), $(du -sh "$FOLDER" | cut -f1)"
+
+/usr/bin/time -f "%e %M" -o "$WORK/ccusage.time" \
+  env CLAUDE_CONFIG_DIR="$FOLDER" "$CCUSAGE" claude daily --offline --json > "$WORK/ccusage-daily.json"
+read -r seconds kb < "$WORK/ccusage.time"
+echo "ccusage claude daily: ${seconds} s, peak RSS $((kb / 1024)) MB"
+
+started=$(date +%s.%N)
+SIDECAR_TRANSCRIPTS_CLAUDE_CODE="$FOLDER" java @deploy/k8s/overlays/jvm/jvm.options \
+  -Dquarkus.http.port=$PORT -Dquarkus.management.port=$MANAGEMENT -Dsidecar.data-dir="$DATA" \
+  -jar "$JAR" > "$WORK/sidecar.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+stored=0
+while [ "$stored" -lt "$expected" ]; do
+  sleep 0.5
+  stored=$(curl -sf "http://127.0.0.1:$PORT/v1/usage?limit=1&session=" 2>/dev/null \
+    | python3 -c "import json,sys; print(json.load(sys.stdin)['total'])" 2>/dev/null || echo 0)
+  if ! kill -0 $pid 2>/dev/null; then echo "the sidecar stopped: see $WORK/sidecar.log"; exit 1; fi
+done
+ended=$(date +%s.%N)
+peak=$(awk '/VmHWM/ { print int($2 / 1024) }' /proc/$pid/status)
+python3 -c "
+s = $ended - $started
+print('sidecar backfill: %d requests of %s lines in %.1f s from start (%.0f lines/s), peak RSS $peak MB'
+      % ($expected, __import__('json').load(open('$WORK/generated.json'))['lines'], s,
+         __import__('json').load(open('$WORK/generated.json'))['lines'] / s))"
+stats() {
+  curl -s -o /dev/null -w "%{time_total}" -H 'Content-Type: application/json' \
+    -d "{\"action\":\"usage_stats\",\"group_by\":\"$1\",\"since_days\":0}" \
+    "http://127.0.0.1:$PORT/v1/tools/session"
+}
+echo "usage_stats group_by=day: first $(stats day) s, then $(stats day) s, $(stats day) s"
+echo "usage_stats group_by=block: first $(stats block) s, then $(stats block) s"

@@ -1,0 +1,77 @@
+package dev.sessionsidecar.transcript;
+
+import static dev.sessionsidecar.transcript.TranscriptFields.count;
+import static dev.sessionsidecar.transcript.TranscriptFields.object;
+import static dev.sessionsidecar.transcript.TranscriptFields.text;
+import static dev.sessionsidecar.transcript.TranscriptFields.timestamp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionsidecar.usage.RecordUsageRequest;
+import java.util.Optional;
+
+/**
+ * One Codex CLI rollout file, read in order. {@code session_meta} names the session and its working
+ * directory, {@code turn_context} the model of the turns that follow, and each {@code
+ * token_usage_record} (Codex 0.171.0) is one response, keyed by its {@code response_id}, with
+ * OpenAI's counts: input includes the cached part, output the reasoning part, as in ours. The
+ * {@code token_count} events repeat the same figures and are not counted again.
+ */
+final class CodexRollout implements LineReader {
+
+  private String sessionId;
+  private String cwd;
+  private String model;
+
+  @Override
+  public boolean needsEarlierLines() {
+    return true;
+  }
+
+  @Override
+  public Optional<TranscriptRequest> read(JsonNode line) {
+    JsonNode payload = object(line).path("payload");
+    switch (line.path("type").asText()) {
+      case "session_meta" -> {
+        sessionId = text(payload, "id");
+        cwd = text(payload, "cwd");
+      }
+      case "turn_context" -> model = text(payload, "model");
+      case "token_usage_record" -> {
+        return Optional.of(request(line, payload));
+      }
+      default -> {
+        // Not ours to read: messages, tool calls, the other events.
+      }
+    }
+    return Optional.empty();
+  }
+
+  private TranscriptRequest request(JsonNode line, JsonNode payload) {
+    if (sessionId == null || model == null) {
+      throw new IllegalArgumentException("a response before the session's meta or model");
+    }
+    JsonNode usage = payload.path("usage");
+    if (!usage.isObject()) {
+      throw new IllegalArgumentException("usage is missing");
+    }
+    RecordUsageRequest request =
+        new RecordUsageRequest(
+            text(payload, "response_id"),
+            sessionId,
+            "openai",
+            model,
+            null,
+            count(usage, "input_tokens"),
+            count(usage, "output_tokens"),
+            count(usage, "cached_input_tokens"),
+            count(usage, "cache_write_input_tokens"),
+            null,
+            count(usage, "reasoning_output_tokens"),
+            null,
+            null,
+            true,
+            null,
+            timestamp(line));
+    return new TranscriptRequest(sessionId, cwd, request);
+  }
+}

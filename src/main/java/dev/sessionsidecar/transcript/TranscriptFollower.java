@@ -1,0 +1,249 @@
+package dev.sessionsidecar.transcript;
+
+import dev.sessionsidecar.transcript.ReadPositions.Position;
+import io.quarkus.logging.Log;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Follows one agent's transcripts under its configured folder: what exists at start is read first
+ * (sessions from before the sidecar), then each file is read on as it grows, woken by the file
+ * system's change events (and a slow rescan under them), never by a tight poll. One thread per
+ * agent does it all, so a file is never read twice at once. The folders are only read.
+ */
+final class TranscriptFollower {
+
+  /** Bytes read from one file before its lines are recorded, bounding memory in a backfill. */
+  private static final long READ_BUDGET = 8L * 1024 * 1024;
+
+  /** The longest path whose position is kept (the column's size). */
+  private static final int MAX_PATH = 1024;
+
+  /** How often a folder that does not exist yet is looked for. */
+  private static final Duration ABSENT_FOLDER_CHECK = Duration.ofSeconds(2);
+
+  private final TranscriptFormat format;
+  private final Path root;
+  private final Duration rescan;
+  private final ReadPositions positions;
+  private final TranscriptIntake intake;
+  private final TranscriptMetrics metrics;
+  private final Map<Path, Position> read;
+  private final Map<Path, LineReader> readers = new HashMap<>();
+  private final Set<Path> watched = new HashSet<>();
+  private final Set<Path> skippedFiles = new HashSet<>();
+  private final Set<Path> filesWithSkippedLines = new HashSet<>();
+  private final WatchService watch;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  /** Starts following {@code format}'s files under {@code root}, from the positions read before. */
+  TranscriptFollower(
+      TranscriptFormat format,
+      Path root,
+      Duration rescan,
+      Map<Path, Position> read,
+      ReadPositions positions,
+      TranscriptIntake intake,
+      TranscriptMetrics metrics)
+      throws IOException {
+    this.format = format;
+    this.root = root;
+    this.rescan = rescan;
+    this.read = new HashMap<>(read);
+    this.positions = positions;
+    this.intake = intake;
+    this.metrics = metrics;
+    this.watch = FileSystems.getDefault().newWatchService();
+    this.thread = new Thread(this::follow, "transcripts-" + format.client());
+    thread.setDaemon(true);
+    thread.start();
+    Log.infof("Reading %s transcripts under %s", format.client(), root.resolve(format.folder()));
+  }
+
+  void stop() throws IOException, InterruptedException {
+    running = false;
+    watch.close();
+    thread.join(Duration.ofSeconds(5).toMillis());
+  }
+
+  private void follow() {
+    Path projects = root.resolve(format.folder());
+    while (running) {
+      try {
+        watchFolders(Files.isDirectory(projects) ? projects : root);
+        if (Files.isDirectory(projects)) {
+          scan(projects);
+        }
+        awaitChange(Files.isDirectory(projects) ? rescan : ABSENT_FOLDER_CHECK);
+      } catch (ClosedWatchServiceException | InterruptedException stopped) {
+        return;
+      } catch (IOException | RuntimeException e) {
+        // The store or the folder failed for now: nothing was marked read, the next pass retries.
+        Log.warnf("Reading transcripts under %s failed, retrying: %s", projects, e.toString());
+        sleep(rescan);
+      }
+    }
+  }
+
+  /** Watches the folder and every folder under it that is not watched yet. */
+  private void watchFolders(Path top) throws IOException {
+    if (!Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> folders = Files.walk(top)) {
+      for (Path folder :
+          folders.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+        if (watched.add(folder)) {
+          folder.register(
+              watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+        }
+      }
+    }
+  }
+
+  /** Waits for the next change event (then for the burst it belongs to) or the timeout. */
+  private void awaitChange(Duration timeout) throws InterruptedException {
+    WatchKey key = watch.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    while (key != null) {
+      key.pollEvents();
+      if (!key.reset()) {
+        watched.remove((Path) key.watchable());
+      }
+      key = watch.poll(50, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void scan(Path projects) throws IOException {
+    List<Path> files;
+    try (Stream<Path> all = Files.walk(projects)) {
+      files = all.filter(p -> p.getFileName().toString().endsWith(".jsonl")).toList();
+    }
+    for (Path file : files) {
+      if (!running) {
+        return;
+      }
+      readOn(file);
+    }
+  }
+
+  /** Reads and records what the file gained since it was last read. */
+  private void readOn(Path file) throws IOException {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException gone) {
+      return;
+    }
+    if (!attributes.isRegularFile() || file.toString().length() > MAX_PATH) {
+      skipFile(
+          file,
+          attributes.isSymbolicLink() ? "a link" : "not a regular file, or its path is too long");
+      return;
+    }
+    Position at = resumePoint(file, attributes);
+    LineReader reader = attributes.size() == at.offset() ? null : readerOf(file, attributes, at);
+    if (reader == null) {
+      return;
+    }
+    try {
+      readFrom(file, at, reader);
+    } catch (AccessDeniedException e) {
+      skipFile(file, "unreadable");
+    }
+  }
+
+  /**
+   * Where to read the file on from: where reading stopped, or its start for a new file and for one
+   * replaced or cut short (the request ids keep what was recorded from it before from counting
+   * twice).
+   */
+  private Position resumePoint(Path file, BasicFileAttributes attributes) {
+    String key = String.valueOf(attributes.fileKey());
+    Position at = read.getOrDefault(file, Position.START);
+    if (!Objects.equals(at.fileKey(), key) || attributes.size() < at.offset()) {
+      return new Position(key, 0, at.skippedLines());
+    }
+    return at;
+  }
+
+  /**
+   * The file's reader: the one that read it so far, or a new one (null while the file cannot be
+   * read yet), given what the lines before {@code at} tell when its lines need them.
+   */
+  private LineReader readerOf(Path file, BasicFileAttributes attributes, Position at)
+      throws IOException {
+    LineReader reader = readers.get(file);
+    if (reader != null && at.offset() > 0) {
+      return reader;
+    }
+    reader = format.reader(file, attributes);
+    if (reader != null && reader.needsEarlierLines()) {
+      // Read up to exactly where recording stopped: the lines after it are recorded next.
+      for (long offset = 0; offset < at.offset(); ) {
+        NewLines.Read earlier =
+            NewLines.from(file, offset, Math.min(READ_BUDGET, at.offset() - offset));
+        intake.skim(earlier.lines(), reader);
+        offset = earlier.offset() > offset ? earlier.offset() : at.offset();
+      }
+    }
+    if (reader != null) {
+      readers.put(file, reader);
+    }
+    return reader;
+  }
+
+  /** Records the file's complete lines from {@code at} on, saving the position after each part. */
+  private void readFrom(Path file, Position at, LineReader reader) throws IOException {
+    while (running) {
+      NewLines.Read lines = NewLines.from(file, at.offset(), READ_BUDGET);
+      if (lines.offset() == at.offset()) {
+        return;
+      }
+      long skipped = intake.record(lines.lines(), reader, format.client()) + lines.overlong();
+      metrics.linesSkipped(lines.overlong());
+      at = new Position(at.fileKey(), lines.offset(), at.skippedLines() + skipped);
+      positions.save(file.toString(), at);
+      read.put(file, at);
+      if (skipped > 0 && filesWithSkippedLines.add(file)) {
+        Log.warnf(
+            "Transcript %s: %d line(s) skipped (not JSON, malformed, or over %d bytes); this"
+                + " file is not reported again",
+            file, skipped, NewLines.MAX_LINE_BYTES);
+      }
+    }
+  }
+
+  private void skipFile(Path file, String why) {
+    if (skippedFiles.add(file)) {
+      metrics.fileSkipped();
+      Log.warnf("Transcript %s skipped: %s", file, why);
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

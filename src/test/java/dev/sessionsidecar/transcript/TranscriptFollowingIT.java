@@ -1,0 +1,198 @@
+package dev.sessionsidecar.transcript;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.testing.SidecarProcess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged sidecar following a Claude Code configuration folder through what happens to one in
+ * a pod: it appears after the sidecar started, holds sessions from before, grows line by line (a
+ * last line half written), gains a subagent, holds lines that are not ours to read or not readable
+ * at all, is replaced, and the sidecar is killed and restarted. Lines are in the format Claude Code
+ * 2.1.332 writes (the real agent's own files are read in the real-agent tests); here the test
+ * controls every byte.
+ */
+class TranscriptFollowingIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path root;
+
+  @Test
+  void followsAFolderThroughItsLifeCountingEveryRequestOnce() throws Exception {
+    Path config = root.resolve("claude");
+    Path data = root.resolve("data");
+    Path cwd = Files.createDirectories(root.resolve("work"));
+    SidecarProcess sidecar = start(data, config);
+    try {
+      String session = UUID.randomUUID().toString();
+      Path folder = Files.createDirectories(config.resolve("projects").resolve("-work"));
+      Path file = folder.resolve(session + ".jsonl");
+      // One response written as two lines (two content blocks), an entry of another type, a line
+      // that is not JSON, and an assistant line with a broken usage.
+      append(file, assistant(session, cwd, "req_1", 10, 100, 40) + "\n");
+      append(file, assistant(session, cwd, "req_1", 10, 100, 40) + "\n");
+      append(file, "{\"type\":\"queue-operation\",\"operation\":\"enqueue\"}\n");
+      append(file, "not json at all\n");
+      append(
+          file,
+          assistant(session, cwd, "req_bad", 1, 1, 1)
+                  .replace("\"output_tokens\":5", "\"output_tokens\":\"five\"")
+              + "\n");
+      Map<String, JsonNode> usage = awaitUsage(sidecar, session, u -> u.size() == 1);
+      JsonNode first = usage.get("req_1");
+      assertEquals(10 + 100 + 40, first.path("input_tokens").asLong(), first.toString());
+      assertEquals(40, first.path("cache_write_tokens").asLong());
+      assertEquals(30, first.path("cache_write_1h_tokens").asLong());
+      assertEquals("agent", first.path("role").asText());
+      JsonNode recorded = json(sidecar.get(sidecar.apiUrl("/v1/sessions/" + session)).body());
+      assertEquals(cwd.toString(), recorded.path("project").path("path").asText());
+      assertEquals("claude-code", recorded.path("client").asText());
+      assertTrue(metric(sidecar, "sidecar_transcript_lines_total{outcome=\"skipped\"}") >= 2);
+
+      // A last line still being written waits for its end.
+      String half = assistant(session, cwd, "req_2", 1, 2, 0);
+      append(file, half.substring(0, 40));
+      Thread.sleep(2500);
+      assertEquals(1, usage(sidecar, session).size(), "half a line is not read");
+      Instant completed = Instant.now();
+      append(file, half.substring(40) + "\n");
+      awaitUsage(sidecar, session, u -> u.containsKey("req_2"));
+      System.out.println(
+          "a completed line was recorded after " + Duration.between(completed, Instant.now()));
+
+      // A subagent's file: its requests are the parent session's, made by the subagent.
+      Path subagents = Files.createDirectories(folder.resolve(session).resolve("subagents"));
+      Files.writeString(
+          subagents.resolve("agent-a1.meta.json"), "{\"agentType\":\"Explore\",\"model\":\"m\"}");
+      append(subagents.resolve("agent-a1.jsonl"), assistant(session, cwd, "req_3", 1, 0, 0) + "\n");
+      JsonNode sub = awaitUsage(sidecar, session, u -> u.containsKey("req_3")).get("req_3");
+      assertEquals(
+          "subagent:explore", sub.path("role").asText(), "stored lower-cased, as roles are");
+
+      // A link out of the folder and an unreadable file are skipped, the rest read on.
+      Path outside =
+          Files.writeString(
+              root.resolve("outside.jsonl"), assistant(session, cwd, "req_out", 1, 0, 0) + "\n");
+      Files.createSymbolicLink(folder.resolve("link.jsonl"), outside);
+
+      // kill -9, then a restart: nothing is counted twice, and reading goes on from where it was.
+      sidecar.kill();
+      append(file, assistant(session, cwd, "req_4", 1, 0, 0) + "\n");
+      sidecar = start(data, config);
+      Map<String, JsonNode> after = awaitUsage(sidecar, session, u -> u.containsKey("req_4"));
+      assertEquals(4, after.size(), after.keySet().toString());
+
+      // The file replaced by a copy with one more request: read again, each request once.
+      Path copy = root.resolve("copy.jsonl");
+      Files.copy(file, copy);
+      append(copy, assistant(session, cwd, "req_5", 1, 0, 0) + "\n");
+      Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING);
+      Map<String, JsonNode> replaced = awaitUsage(sidecar, session, u -> u.containsKey("req_5"));
+      assertEquals(5, replaced.size(), replaced.keySet().toString());
+      assertTrue(!replaced.containsKey("req_out"), "a link out of the folder is not followed");
+      assertTrue(metric(sidecar, "sidecar_transcript_files_skipped_total") >= 1);
+      assertEquals(0, Files.readString(outside).indexOf('{'), "the folder's files are only read");
+    } finally {
+      sidecar.stop();
+    }
+  }
+
+  private static SidecarProcess start(Path data, Path config) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("SIDECAR_TRANSCRIPTS_CLAUDE_CODE", config.toString());
+    return SidecarProcess.start(data, env).awaitReady();
+  }
+
+  /** An assistant line as Claude Code writes one content block of a response. */
+  private static String assistant(
+      String session, Path cwd, String request, long input, long cacheRead, long cacheWrite) {
+    long oneHour = cacheWrite * 3 / 4;
+    return "{\"parentUuid\":null,\"isSidechain\":false,\"message\":{\"id\":\"msg_"
+        + request
+        + "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5\","
+        + "\"content\":[{\"type\":\"text\",\"text\":\"hello\"}],\"usage\":{\"input_tokens\":"
+        + input
+        + ",\"cache_creation_input_tokens\":"
+        + cacheWrite
+        + ",\"cache_read_input_tokens\":"
+        + cacheRead
+        + ",\"output_tokens\":5,\"cache_creation\":{\"ephemeral_1h_input_tokens\":"
+        + oneHour
+        + ",\"ephemeral_5m_input_tokens\":"
+        + (cacheWrite - oneHour)
+        + "},\"service_tier\":\"standard\"}},\"requestId\":\""
+        + request
+        + "\",\"type\":\"assistant\",\"uuid\":\""
+        + UUID.randomUUID()
+        + "\",\"timestamp\":\""
+        + Instant.now()
+        + "\",\"cwd\":\""
+        + cwd
+        + "\",\"sessionId\":\""
+        + session
+        + "\",\"version\":\"2.1.332\"}";
+  }
+
+  private static void append(Path file, String text) throws IOException {
+    Files.writeString(
+        file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  private static Map<String, JsonNode> awaitUsage(
+      SidecarProcess sidecar, String session, Predicate<Map<String, JsonNode>> done)
+      throws Exception {
+    Instant deadline = Instant.now().plusSeconds(20);
+    Map<String, JsonNode> usage = Map.of();
+    while (Instant.now().isBefore(deadline)) {
+      usage = usage(sidecar, session);
+      if (done.test(usage)) {
+        return usage;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("usage of " + session + " never got there: " + usage.keySet());
+  }
+
+  private static Map<String, JsonNode> usage(SidecarProcess sidecar, String session)
+      throws Exception {
+    var response = sidecar.get(sidecar.apiUrl("/v1/usage?limit=1000&session=" + session));
+    Map<String, JsonNode> byRequest = new HashMap<>();
+    if (response.statusCode() == 200) {
+      for (JsonNode item : json(response.body()).path("items")) {
+        byRequest.put(item.path("request_id").asText(), item);
+      }
+    }
+    return byRequest;
+  }
+
+  private static double metric(SidecarProcess sidecar, String series) throws Exception {
+    for (String line : sidecar.get(sidecar.managementUrl("/q/metrics")).body().split("\n")) {
+      if (line.startsWith(series + " ")) {
+        return Double.parseDouble(line.substring(series.length() + 1).trim());
+      }
+    }
+    throw new AssertionError(series + " is not on the metrics page");
+  }
+
+  private static JsonNode json(String text) throws IOException {
+    return JSON.readTree(text);
+  }
+}
