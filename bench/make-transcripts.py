@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes a Claude Code configuration folder of generated transcripts, in the format Claude Code
-2.1.332 writes (see the real agent's files in the real-agent tests): PROJECTS projects over DAYS
+2.1.332 writes (compact JSON, as ccusage expects it) (see the real agent's files in the real-agent tests): PROJECTS projects over DAYS
 days, SESSIONS sessions, each request written as 2 or 3 lines (one per content block, the same
 requestId and message.id), user and tool-result lines between, a subagent file for every fourth
 session, and a repeated line now and then. Prints the unique requests and lines written.
@@ -24,23 +24,28 @@ start = datetime(2026, 10, 1, tzinfo=timezone.utc)
 filler = "x" * 180  # message text stands in for what a real line carries
 
 
+def stamp(at):
+    """As Claude Code writes times: UTC with milliseconds."""
+    return at.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % (at.microsecond // 1000)
+
+
 def assistant(session, cwd, agent, request, message, model, at, usage, block):
     line = {"parentUuid": str(uuid.uuid4()), "isSidechain": agent is not None,
             "message": {"id": message, "type": "message", "role": "assistant", "model": model,
                         "content": [block], "stop_reason": "tool_use", "usage": usage},
             "requestId": request, "type": "assistant", "uuid": str(uuid.uuid4()),
-            "timestamp": at.isoformat().replace("+00:00", "Z"), "cwd": cwd,
+            "timestamp": stamp(at), "cwd": cwd,
             "sessionId": session, "version": "2.1.332", "gitBranch": "main"}
     if agent:
         line["agentId"] = agent
-    return json.dumps(line)
+    return json.dumps(line, separators=(",", ":"))
 
 
 def user(session, cwd, at, text):
     return json.dumps({"type": "user", "message": {"role": "user", "content": [
         {"type": "tool_result", "tool_use_id": "toolu_" + uuid.uuid4().hex, "content": text}]},
-        "uuid": str(uuid.uuid4()), "timestamp": at.isoformat().replace("+00:00", "Z"),
-        "cwd": cwd, "sessionId": session})
+        "uuid": str(uuid.uuid4()), "timestamp": stamp(at),
+        "cwd": cwd, "sessionId": session}, separators=(",", ":"))
 
 
 def requests(out, session, cwd, agent, count, at, model):

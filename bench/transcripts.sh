@@ -3,7 +3,8 @@
 #   1. generates a Claude Code folder (bench/make-transcripts.py: 200 sessions, 66,600 requests,
 #      about 200,000 lines) unless BENCH_TRANSCRIPTS names one;
 #   2. ccusage: `claude daily --offline --json` over it, wall time and peak memory (GNU time);
-#   3. the packaged sidecar (JVM, the shipped options) on a fresh data directory reading it:
+#   3. the packaged sidecar (JVM, the shipped options, sized for the JVM overlay's 512Mi pod) on
+#      a fresh data directory reading it:
 #      time from start until every request is stored (lines a second), the sidecar's peak memory;
 #   4. `usage_stats group_by=day` (all time) first and repeated, and `group_by=block`, by curl.
 # Prints one line per figure.
@@ -14,12 +15,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 JAR=target/quarkus-app/quarkus-run.jar
-WORK=target/bench-transcripts
+WORK=$(pwd)/target/bench-transcripts
 DATA="$WORK/data"
 PORT=${PORT:-18480}
 MANAGEMENT=${MANAGEMENT:-19480}
 CCUSAGE=${CCUSAGE:-$(ls -d "$HOME"/.cache/session-sidecar/agents/*ccusage*/node_modules/.bin/ccusage | tail -1)}
-FOLDER=${BENCH_TRANSCRIPTS:-$WORK/claude}
+FOLDER=$(realpath -m "${BENCH_TRANSCRIPTS:-$WORK/claude}")
 [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
 rm -rf "$DATA"
 mkdir -p "$WORK"
@@ -27,7 +28,7 @@ if [ -z "${BENCH_TRANSCRIPTS:-}" ]; then
   rm -rf "$FOLDER"
   python3 bench/make-transcripts.py "$FOLDER" > "$WORK/generated.json"
 fi
-expected=$(python3 -c "import json; print(json.load(open('$WORK/generated.json'))['requests'])")
+expected=$(python3 -c "import json; print(json.load(open('$WORK/generated.json'))['lines'])")
 echo "set: $(cat "$WORK/generated.json"), $(du -sh "$FOLDER" | cut -f1)"
 
 /usr/bin/time -f "%e %M" -o "$WORK/ccusage.time" \
@@ -36,25 +37,30 @@ read -r seconds kb < "$WORK/ccusage.time"
 echo "ccusage claude daily: ${seconds} s, peak RSS $((kb / 1024)) MB"
 
 started=$(date +%s.%N)
+# MaxRAM: the JVM sizes itself as in the JVM overlay's pod (memory limit 512Mi), not this machine.
 SIDECAR_TRANSCRIPTS_CLAUDE_CODE="$FOLDER" java @deploy/k8s/overlays/jvm/jvm.options \
+  -XX:MaxRAM=${POD_MEMORY:-512m} \
   -Dquarkus.http.port=$PORT -Dquarkus.management.port=$MANAGEMENT -Dsidecar.data-dir="$DATA" \
   -jar "$JAR" > "$WORK/sidecar.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
-stored=0
-while [ "$stored" -lt "$expected" ]; do
+# Done when every line was read or skipped (the metrics count both), each part stored first.
+read_lines=0
+while [ "$read_lines" -lt "$expected" ]; do
   sleep 0.5
-  stored=$(curl -sf "http://127.0.0.1:$PORT/v1/usage?limit=1&session=" 2>/dev/null \
-    | python3 -c "import json,sys; print(json.load(sys.stdin)['total'])" 2>/dev/null || echo 0)
+  read_lines=$(curl -sf "http://127.0.0.1:$MANAGEMENT/q/metrics" 2>/dev/null \
+    | awk '/^sidecar_transcript_lines_total/ { n += $2 } END { printf "%d", n }' || echo 0)
   if ! kill -0 $pid 2>/dev/null; then echo "the sidecar stopped: see $WORK/sidecar.log"; exit 1; fi
 done
 ended=$(date +%s.%N)
 peak=$(awk '/VmHWM/ { print int($2 / 1024) }' /proc/$pid/status)
 python3 -c "
 s = $ended - $started
-print('sidecar backfill: %d requests of %s lines in %.1f s from start (%.0f lines/s), peak RSS $peak MB'
-      % ($expected, __import__('json').load(open('$WORK/generated.json'))['lines'], s,
-         __import__('json').load(open('$WORK/generated.json'))['lines'] / s))"
+import json
+g = json.load(open('$WORK/generated.json'))
+print('sidecar backfill: %d requests, %d lines in %.1f s from start (%.0f lines/s), peak RSS $peak MB'
+      % (g['requests'], g['lines'], s, g['lines'] / s))"
+echo "stored: $(curl -s "http://127.0.0.1:$MANAGEMENT/q/metrics" | grep '^sidecar_transcript')"
 stats() {
   curl -s -o /dev/null -w "%{time_total}" -H 'Content-Type: application/json' \
     -d "{\"action\":\"usage_stats\",\"group_by\":\"$1\",\"since_days\":0}" \

@@ -42,6 +42,18 @@ public final class QueryParameters {
     return given == null || given.isEmpty() ? null : given.get(0);
   }
 
+  /**
+   * A filter's value, or null when absent; an empty one is a 400, not a filter that matches nothing
+   * (nor one that is silently dropped).
+   */
+  public String filter(String name) {
+    String value = string(name);
+    if (value != null && value.isBlank()) {
+      throw ApiException.invalidArgument(name, "must not be empty: leave it out to not filter");
+    }
+    return value;
+  }
+
   /** An integer within [min, max], or the default when absent. */
   public int integer(String name, int defaultValue, int min, int max) {
     String raw = string(name);

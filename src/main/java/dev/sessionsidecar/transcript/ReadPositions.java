@@ -51,13 +51,16 @@ class ReadPositions {
     return positions;
   }
 
-  /** Saves where reading the file stopped. */
+  /** Saves where reading each file stopped, by path, in one transaction. */
   @Transactional
-  void save(String path, Position position) {
+  void save(Map<String, Position> positions) {
     // Only this instance's reader writes its rows: an update, else an insert, cannot race.
-    if (write(UPDATE, path, position) == 0) {
-      write(INSERT, path, position);
-    }
+    positions.forEach(
+        (path, position) -> {
+          if (write(UPDATE, path, position) == 0) {
+            write(INSERT, path, position);
+          }
+        });
   }
 
   private static final String UPDATE =

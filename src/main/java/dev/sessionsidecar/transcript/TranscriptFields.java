@@ -26,7 +26,8 @@ final class TranscriptFields {
     if (value.isMissingNode() || value.isNull()) {
       return 0;
     }
-    if (!value.isIntegralNumber() || value.asLong() < 0) {
+    // A count past a long would wrap into a plausible number: refused, as a negative one is.
+    if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
       throw new IllegalArgumentException(field + " is not a token count");
     }
     return value.asLong();

@@ -14,8 +14,10 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,7 +99,9 @@ final class TranscriptFollower {
       } catch (ClosedWatchServiceException | InterruptedException stopped) {
         return;
       } catch (IOException | RuntimeException e) {
-        // The store or the folder failed for now: nothing was marked read, the next pass retries.
+        // The store or the folder failed for now: nothing was marked read, the next pass retries
+        // from the saved positions, with readers that have not read ahead of them.
+        readers.clear();
         Log.warnf("Reading transcripts under %s failed, retrying: %s", projects, e.toString());
         sleep(rescan);
       }
@@ -132,21 +136,23 @@ final class TranscriptFollower {
     }
   }
 
-  private void scan(Path projects) throws IOException {
+  private void scan(Path folder) throws IOException {
     List<Path> files;
-    try (Stream<Path> all = Files.walk(projects)) {
+    try (Stream<Path> all = Files.walk(folder)) {
       files = all.filter(p -> p.getFileName().toString().endsWith(".jsonl")).toList();
     }
+    Pending pending = new Pending();
     for (Path file : files) {
       if (!running) {
         return;
       }
-      readOn(file);
+      readOn(file, pending);
     }
+    flush(pending);
   }
 
-  /** Reads and records what the file gained since it was last read. */
-  private void readOn(Path file) throws IOException {
+  /** Reads what the file gained since it was last read, recording whenever enough is pending. */
+  private void readOn(Path file, Pending pending) throws IOException {
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -161,14 +167,71 @@ final class TranscriptFollower {
     }
     Position at = resumePoint(file, attributes);
     LineReader reader = attributes.size() == at.offset() ? null : readerOf(file, attributes, at);
-    if (reader == null) {
-      return;
-    }
     try {
-      readFrom(file, at, reader);
+      while (reader != null && running) {
+        NewLines.Read lines = NewLines.from(file, at.offset(), READ_BUDGET);
+        if (lines.offset() == at.offset()) {
+          return;
+        }
+        metrics.linesSkipped(lines.overlong());
+        at = new Position(at.fileKey(), lines.offset(), at.skippedLines() + lines.overlong());
+        pending.add(file, new TranscriptIntake.Part(lines.lines(), reader), at);
+        if (pending.bytes >= READ_BUDGET) {
+          flush(pending);
+        }
+      }
     } catch (AccessDeniedException e) {
       skipFile(file, "unreadable");
     }
+  }
+
+  /** Lines read from one or more files and not recorded yet, with where each file then stands. */
+  private static final class Pending {
+    private final List<Path> files = new ArrayList<>();
+    private final List<TranscriptIntake.Part> parts = new ArrayList<>();
+    private final Map<Path, Position> positions = new LinkedHashMap<>();
+    private long bytes;
+
+    void add(Path file, TranscriptIntake.Part part, Position after) {
+      files.add(file);
+      parts.add(part);
+      positions.put(file, after);
+      bytes += part.lines().stream().mapToLong(String::length).sum();
+    }
+  }
+
+  /**
+   * Records what is pending in few writes, then saves where each file stands: a crash between the
+   * two reads those lines again, which the request ids make harmless.
+   */
+  private void flush(Pending pending) {
+    if (pending.parts.isEmpty()) {
+      return;
+    }
+    List<Long> skipped = intake.record(pending.parts, format.client());
+    Map<Path, Long> skippedPerFile = new HashMap<>();
+    for (int i = 0; i < skipped.size(); i++) {
+      skippedPerFile.merge(pending.files.get(i), skipped.get(i), Long::sum);
+    }
+    Map<String, Position> saved = new LinkedHashMap<>();
+    pending.positions.forEach(
+        (file, at) -> {
+          long more = skippedPerFile.getOrDefault(file, 0L);
+          Position position = new Position(at.fileKey(), at.offset(), at.skippedLines() + more);
+          saved.put(file.toString(), position);
+          read.put(file, position);
+          if (more > 0 && filesWithSkippedLines.add(file)) {
+            Log.warnf(
+                "Transcript %s: %d line(s) skipped (not JSON, malformed, or over %d bytes); this"
+                    + " file is not reported again",
+                file, more, NewLines.MAX_LINE_BYTES);
+          }
+        });
+    positions.save(saved);
+    pending.files.clear();
+    pending.parts.clear();
+    pending.positions.clear();
+    pending.bytes = 0;
   }
 
   /**
@@ -209,27 +272,6 @@ final class TranscriptFollower {
       readers.put(file, reader);
     }
     return reader;
-  }
-
-  /** Records the file's complete lines from {@code at} on, saving the position after each part. */
-  private void readFrom(Path file, Position at, LineReader reader) throws IOException {
-    while (running) {
-      NewLines.Read lines = NewLines.from(file, at.offset(), READ_BUDGET);
-      if (lines.offset() == at.offset()) {
-        return;
-      }
-      long skipped = intake.record(lines.lines(), reader, format.client()) + lines.overlong();
-      metrics.linesSkipped(lines.overlong());
-      at = new Position(at.fileKey(), lines.offset(), at.skippedLines() + skipped);
-      positions.save(file.toString(), at);
-      read.put(file, at);
-      if (skipped > 0 && filesWithSkippedLines.add(file)) {
-        Log.warnf(
-            "Transcript %s: %d line(s) skipped (not JSON, malformed, or over %d bytes); this"
-                + " file is not reported again",
-            file, skipped, NewLines.MAX_LINE_BYTES);
-      }
-    }
   }
 
   private void skipFile(Path file, String why) {

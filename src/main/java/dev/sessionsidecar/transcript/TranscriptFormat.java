@@ -2,55 +2,31 @@ package dev.sessionsidecar.transcript;
 
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.function.BiFunction;
 
-/** An agent whose transcripts are read: where under its folder they are, and how they read. */
-interface TranscriptFormat {
-
-  /** The client a session found only in these transcripts is recorded for. */
-  String client();
-
-  /** The folder under the configured one that holds the transcripts. */
-  String folder();
-
-  /** A reader for one file's lines, or null while the file cannot be read yet. */
-  LineReader reader(Path file, BasicFileAttributes attributes);
+/**
+ * An agent whose transcripts are read: the client a session found only there is recorded for, the
+ * folder under the configured one that holds them, and a reader for one file's lines (null while
+ * the file cannot be read yet).
+ */
+record TranscriptFormat(
+    String client, String folder, BiFunction<Path, BasicFileAttributes, LineReader> readers) {
 
   /** Claude Code: {@code <CLAUDE_CONFIG_DIR>/projects/<escaped cwd>/<session>.jsonl}. */
-  TranscriptFormat CLAUDE_CODE =
-      new TranscriptFormat() {
-        @Override
-        public String client() {
-          return "claude-code";
-        }
-
-        @Override
-        public String folder() {
-          return "projects";
-        }
-
-        @Override
-        public LineReader reader(Path file, BasicFileAttributes attributes) {
-          String role = TranscriptFiles.role(file, attributes);
-          return role == null ? null : line -> ClaudeCodeLine.read(line, role);
-        }
-      };
+  static final TranscriptFormat CLAUDE_CODE =
+      new TranscriptFormat(
+          "claude-code",
+          "projects",
+          (file, attributes) -> {
+            String role = TranscriptFiles.role(file, attributes);
+            return role == null ? null : line -> ClaudeCodeLine.read(line, role);
+          });
 
   /** Codex CLI: {@code <CODEX_HOME>/sessions/YYYY/MM/DD/rollout-*.jsonl}. */
-  TranscriptFormat CODEX =
-      new TranscriptFormat() {
-        @Override
-        public String client() {
-          return "codex";
-        }
+  static final TranscriptFormat CODEX =
+      new TranscriptFormat("codex", "sessions", (file, attributes) -> new CodexRollout());
 
-        @Override
-        public String folder() {
-          return "sessions";
-        }
-
-        @Override
-        public LineReader reader(Path file, BasicFileAttributes attributes) {
-          return new CodexRollout();
-        }
-      };
+  LineReader reader(Path file, BasicFileAttributes attributes) {
+    return readers.apply(file, attributes);
+  }
 }

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Records what new transcript lines report: each API request once (its request id is the one
@@ -25,8 +27,11 @@ import java.util.Optional;
 @ApplicationScoped
 class TranscriptIntake {
 
-  /** Records stored per write, well within a usage write's limit. */
-  private static final int BATCH = 500;
+  /** Records stored per write: few commits in a backfill, a bounded transaction each. */
+  private static final int BATCH = 1000;
+
+  /** Sessions known to be stored, so that following a live file starts no transaction for them. */
+  private final Set<String> known = ConcurrentHashMap.newKeySet();
 
   private final ObjectMapper mapper;
   private final UsageService usage;
@@ -53,18 +58,52 @@ class TranscriptIntake {
     }
   }
 
+  /** Lines read in order from one file by its reader. */
+  record Part(List<String> lines, LineReader reader) {}
+
   /**
-   * Records the lines, read in order from one file by its {@code reader}, for sessions of {@code
-   * client}; answers how many were skipped as unusable (each is counted in the metrics, none stops
-   * the others).
+   * Records the parts' lines for sessions of {@code client}, their requests in as few writes as the
+   * batch allows (a backfill is a few large writes, not one per file); answers how many lines of
+   * each part were skipped as unusable (each is counted in the metrics, none stops the others).
    */
-  long record(List<String> lines, LineReader reader, String client) {
+  List<Long> record(List<Part> parts, String client) {
     Map<String, SessionLines> bySession = new LinkedHashMap<>();
+    List<Long> skipped = new ArrayList<>();
+    long lines = 0;
+    for (Part part : parts) {
+      skipped.add(read(part, bySession));
+      lines += part.lines().size();
+    }
+    long unusable = skipped.stream().mapToLong(Long::longValue).sum();
+    List<RecordUsageRequest> requests = new ArrayList<>();
+    for (Map.Entry<String, SessionLines> session : bySession.entrySet()) {
+      if (started(session.getKey(), session.getValue(), client)) {
+        requests.addAll(session.getValue().requests());
+      } else {
+        unusable += session.getValue().requests().size();
+      }
+    }
+    try {
+      for (int from = 0; from < requests.size(); from += BATCH) {
+        usage.recordChecked(requests.subList(from, Math.min(requests.size(), from + BATCH)));
+      }
+    } catch (RuntimeException e) {
+      // A session may have gone (purged) since it was seen: look each up again on the retry.
+      known.clear();
+      throw e;
+    }
+    metrics.linesRead(lines - unusable);
+    metrics.linesSkipped(unusable);
+    return skipped;
+  }
+
+  /** Reads a part's lines into their sessions' requests; answers how many were unusable. */
+  private long read(Part part, Map<String, SessionLines> bySession) {
     long skipped = 0;
-    for (String text : lines) {
+    for (String text : part.lines()) {
       Optional<TranscriptRequest> line;
       try {
-        line = reader.read(mapper.readTree(text));
+        line = part.reader().read(mapper.readTree(text));
       } catch (JsonProcessingException | IllegalArgumentException e) {
         skipped++;
         continue;
@@ -83,11 +122,6 @@ class TranscriptIntake {
         skipped++;
       }
     }
-    for (Map.Entry<String, SessionLines> session : bySession.entrySet()) {
-      skipped += store(session.getKey(), session.getValue(), client);
-    }
-    metrics.linesRead(lines.size() - skipped);
-    metrics.linesSkipped(skipped);
     return skipped;
   }
 
@@ -102,21 +136,24 @@ class TranscriptIntake {
     }
   }
 
-  /** Stores a session's requests, starting the session first if needed; answers lines skipped. */
-  private long store(String sessionId, SessionLines lines, String client) {
+  /**
+   * Whether the session can take its requests: known (seen by this reader before, or stored), or
+   * started now in the project of its working directory; false for one that cannot be started.
+   */
+  private boolean started(String sessionId, SessionLines lines, String client) {
+    if (known.contains(sessionId)) {
+      return true;
+    }
     try {
       if (!SessionIds.isValid(sessionId)) {
-        return lines.requests().size();
+        return false;
       }
       RacedInserts.inNewTransaction(
           () -> sessions.lockedOrStarted(sessionId, lines::cwd, client, "cwd", lines.firstAt()));
     } catch (ApiException e) {
-      return lines.requests().size();
+      return false;
     }
-    List<RecordUsageRequest> requests = lines.requests();
-    for (int from = 0; from < requests.size(); from += BATCH) {
-      usage.recordChecked(requests.subList(from, Math.min(requests.size(), from + BATCH)));
-    }
-    return 0;
+    known.add(sessionId);
+    return true;
   }
 }

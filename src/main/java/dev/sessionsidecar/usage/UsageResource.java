@@ -110,7 +110,7 @@ public class UsageResource {
     return queries.records(
         scope(query, 0),
         new UsageQueries.RecordFilter(
-            query.string("session"), query.string("provider"), query.string("model")),
+            query.filter("session"), query.filter("provider"), query.filter("model")),
         query.integer("limit", 50, 1, MAX_PAGE),
         query.integer("offset", 0, 0, Integer.MAX_VALUE - MAX_PAGE));
   }

@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -61,6 +62,48 @@ class KustomizeManifestsTest {
         List.of("ConfigMap", "Deployment"),
         objects.stream().map(HasMetadata::getKind).sorted().toList());
     assertNotNull(volume(pod(objects), "data").getEmptyDir(), "the data on an emptyDir");
+  }
+
+  /**
+   * The agent writes its transcripts where the sidecar reads them: one volume per agent, mounted
+   * read-only in the sidecar at the folder its configuration names, and at the agent's {@code
+   * CLAUDE_CONFIG_DIR} and {@code CODEX_HOME}.
+   */
+  @Test
+  void theAgentsTranscriptsAreSharedWithTheSidecarReadOnly() throws Exception {
+    List<HasMetadata> objects = render("deploy/k8s/base");
+    PodSpec pod = pod(objects);
+    Map<String, String> config =
+        objects.stream()
+            .filter(ConfigMap.class::isInstance)
+            .map(o -> ((ConfigMap) o).getData())
+            .findFirst()
+            .orElseThrow();
+    Container agent =
+        pod.getContainers().stream()
+            .filter(c -> c.getName().equals("agent"))
+            .findFirst()
+            .orElseThrow();
+    Map<String, String> agentEnv =
+        agent.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+    for (List<String> shared :
+        List.of(
+            List.of("claude-config", "SIDECAR_TRANSCRIPTS_CLAUDE_CODE", "CLAUDE_CONFIG_DIR"),
+            List.of("codex-home", "SIDECAR_TRANSCRIPTS_CODEX", "CODEX_HOME"))) {
+      assertNotNull(volume(pod, shared.get(0)).getEmptyDir(), shared.get(0));
+      VolumeMount read = mount(sidecar(pod), shared.get(0));
+      assertTrue(read.getReadOnly(), "the sidecar only reads " + shared.get(0));
+      assertEquals(config.get(shared.get(1)), read.getMountPath());
+      assertEquals(agentEnv.get(shared.get(2)), mount(agent, shared.get(0)).getMountPath());
+      assertEquals(read.getMountPath(), agentEnv.get(shared.get(2)));
+    }
+  }
+
+  private static VolumeMount mount(Container container, String volume) {
+    return container.getVolumeMounts().stream()
+        .filter(m -> m.getName().equals(volume))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

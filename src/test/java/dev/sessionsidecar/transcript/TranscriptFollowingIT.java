@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,8 @@ class TranscriptFollowingIT {
       Path folder = Files.createDirectories(config.resolve("projects").resolve("-work"));
       Path file = folder.resolve(session + ".jsonl");
       // One response written as two lines (two content blocks), an entry of another type, a line
-      // that is not JSON, and an assistant line with a broken usage.
+      // that is not JSON, assistant lines with a broken usage and a count past a long, and a line
+      // over 10 MB.
       append(file, assistant(session, cwd, "req_1", 10, 100, 40) + "\n");
       append(file, assistant(session, cwd, "req_1", 10, 100, 40) + "\n");
       append(file, "{\"type\":\"queue-operation\",\"operation\":\"enqueue\"}\n");
@@ -56,7 +58,15 @@ class TranscriptFollowingIT {
           assistant(session, cwd, "req_bad", 1, 1, 1)
                   .replace("\"output_tokens\":5", "\"output_tokens\":\"five\"")
               + "\n");
-      Map<String, JsonNode> usage = awaitUsage(sidecar, session, u -> u.size() == 1);
+      append(
+          file,
+          assistant(session, cwd, "req_huge", 1, 1, 1)
+                  .replace(
+                      "\"output_tokens\":5", "\"output_tokens\":1000000000000000000000000000000")
+              + "\n");
+      append(file, "{\"type\":\"assistant\",\"pad\":\"" + "x".repeat(10_600_000) + "\"}\n");
+      append(file, assistant(session, cwd, "req_after", 1, 1, 1) + "\n");
+      Map<String, JsonNode> usage = awaitUsage(sidecar, session, u -> u.size() == 2);
       JsonNode first = usage.get("req_1");
       assertEquals(10 + 100 + 40, first.path("input_tokens").asLong(), first.toString());
       assertEquals(40, first.path("cache_write_tokens").asLong());
@@ -65,13 +75,18 @@ class TranscriptFollowingIT {
       JsonNode recorded = json(sidecar.get(sidecar.apiUrl("/v1/sessions/" + session)).body());
       assertEquals(cwd.toString(), recorded.path("project").path("path").asText());
       assertEquals("claude-code", recorded.path("client").asText());
-      assertTrue(metric(sidecar, "sidecar_transcript_lines_total{outcome=\"skipped\"}") >= 2);
+      assertEquals(
+          Set.of("req_1", "req_after"), usage.keySet(), "the good lines around the bad ones");
+      assertEquals(
+          4.0,
+          metric(sidecar, "sidecar_transcript_lines_total{outcome=\"skipped\"}"),
+          "not JSON, broken usage, a count past a long, over 10 MB");
 
       // A last line still being written waits for its end.
       String half = assistant(session, cwd, "req_2", 1, 2, 0);
       append(file, half.substring(0, 40));
       Thread.sleep(2500);
-      assertEquals(1, usage(sidecar, session).size(), "half a line is not read");
+      assertEquals(2, usage(sidecar, session).size(), "half a line is not read");
       Instant completed = Instant.now();
       append(file, half.substring(40) + "\n");
       awaitUsage(sidecar, session, u -> u.containsKey("req_2"));
@@ -98,7 +113,7 @@ class TranscriptFollowingIT {
       append(file, assistant(session, cwd, "req_4", 1, 0, 0) + "\n");
       sidecar = start(data, config);
       Map<String, JsonNode> after = awaitUsage(sidecar, session, u -> u.containsKey("req_4"));
-      assertEquals(4, after.size(), after.keySet().toString());
+      assertEquals(5, after.size(), after.keySet().toString());
 
       // The file replaced by a copy with one more request: read again, each request once.
       Path copy = root.resolve("copy.jsonl");
@@ -106,7 +121,7 @@ class TranscriptFollowingIT {
       append(copy, assistant(session, cwd, "req_5", 1, 0, 0) + "\n");
       Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING);
       Map<String, JsonNode> replaced = awaitUsage(sidecar, session, u -> u.containsKey("req_5"));
-      assertEquals(5, replaced.size(), replaced.keySet().toString());
+      assertEquals(6, replaced.size(), replaced.keySet().toString());
       assertTrue(!replaced.containsKey("req_out"), "a link out of the folder is not followed");
       assertTrue(metric(sidecar, "sidecar_transcript_files_skipped_total") >= 1);
       assertEquals(0, Files.readString(outside).indexOf('{'), "the folder's files are only read");

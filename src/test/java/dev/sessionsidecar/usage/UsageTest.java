@@ -440,6 +440,23 @@ class UsageTest {
         .statusCode(200)
         .body("items.model", equalTo(List.of("second")))
         .body("total", equalTo(2));
+    assertProblem(
+            given().queryParam("session", "").get("/v1/usage").then(), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("session"));
+  }
+
+  @Test
+  void aSessionNamedIsListedWholeWhicheverProjectIsActive() {
+    post(call("openai", "gpt-4o", 1, 1)).statusCode(201);
+    String earlier = session;
+    freshProject();
+    given()
+        .queryParam("session", earlier)
+        .get("/v1/usage")
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(1));
+    given().get("/v1/usage").then().statusCode(200).body("total", equalTo(0));
   }
 
   @Test
