@@ -85,7 +85,16 @@ class McpTest {
       assertTrue(properties.containsKey(name), name);
     }
     assertEquals(
-        List.of("role", "provider", "model", "provider_model"),
+        List.of(
+            "role",
+            "provider",
+            "model",
+            "provider_model",
+            "day",
+            "week",
+            "month",
+            "session",
+            "block"),
         properties.get("group_by").get("enum"));
     assertEquals(30, ((Number) properties.get("since_days").get("default")).intValue());
     assertEquals(0, ((Number) properties.get("since_days").get("minimum")).intValue());
