@@ -6,6 +6,8 @@ requestId and message.id), user and tool-result lines between, a subagent file f
 session, and a repeated line now and then. Prints the unique requests and lines written.
 
     python3 bench/make-transcripts.py <folder> [sessions=200] [requests per session=333]
+
+Also the generated set the test TranscriptsAgainstCcusageIT holds the sidecar against ccusage on.
 """
 import json
 import os

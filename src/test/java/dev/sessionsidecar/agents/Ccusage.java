@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class Ccusage {
   /** {@code ccusage claude session --json --offline} over the folder, by session id. */
   static Map<String, JsonNode> claudeSessions(Path claudeConfig)
       throws IOException, InterruptedException {
-    return sessions("claude", "CLAUDE_CONFIG_DIR", claudeConfig);
+    return bySession(report("claude", "CLAUDE_CONFIG_DIR", claudeConfig, "session"));
   }
 
   /**
@@ -33,33 +34,45 @@ final class Ccusage {
    */
   static Map<String, JsonNode> codexSessions(Path codexHome)
       throws IOException, InterruptedException {
-    return sessions("codex", "CODEX_HOME", codexHome);
+    return bySession(report("codex", "CODEX_HOME", codexHome, "session"));
   }
 
-  private static Map<String, JsonNode> sessions(String agent, String variable, Path folder)
+  /** {@code ccusage claude <report> --json --offline <options>} over the folder. */
+  static JsonNode claude(Path claudeConfig, String report, String... options)
+      throws IOException, InterruptedException {
+    return report("claude", "CLAUDE_CONFIG_DIR", claudeConfig, report, options);
+  }
+
+  private static Map<String, JsonNode> bySession(JsonNode report) {
+    Map<String, JsonNode> sessions = new LinkedHashMap<>();
+    for (JsonNode session : report.path("sessions")) {
+      sessions.put(session.path("sessionId").asText(), session);
+    }
+    return sessions;
+  }
+
+  private static JsonNode report(
+      String agent, String variable, Path folder, String report, String... options)
       throws IOException, InterruptedException {
     Path out = Files.createTempFile("ccusage", ".json");
     Path err = Files.createTempFile("ccusage", ".err");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ShippedFiles.agentCommand("ccusage").toString(),
+                agent,
+                report,
+                "--json",
+                "--offline"));
+    command.addAll(List.of(options));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                List.of(
-                    ShippedFiles.agentCommand("ccusage").toString(),
-                    agent,
-                    "session",
-                    "--json",
-                    "--offline"))
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile());
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     builder.environment().put(variable, folder.toString());
     Process process = builder.start();
     if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
       process.destroyForcibly();
       throw new IllegalStateException("ccusage failed: " + Files.readString(err));
     }
-    Map<String, JsonNode> sessions = new LinkedHashMap<>();
-    for (JsonNode session : JSON.readTree(out.toFile()).path("sessions")) {
-      sessions.put(session.path("sessionId").asText(), session);
-    }
-    return sessions;
+    return JSON.readTree(out.toFile());
   }
 }
