@@ -3,6 +3,7 @@ package dev.sessionsidecar.agents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +42,66 @@ final class Ccusage {
   static JsonNode claude(Path claudeConfig, String report, String... options)
       throws IOException, InterruptedException {
     return report("claude", "CLAUDE_CONFIG_DIR", claudeConfig, report, options);
+  }
+
+  /** What the sidecar holds for some requests, as its records and figures name it. */
+  record Held(long input, long output, long cacheWrite, long cacheRead, BigDecimal cost) {
+
+    static final Held NONE = new Held(0, 0, 0, 0, BigDecimal.ZERO);
+
+    /** From a usage record or a figures object (input includes the cache, as stored). */
+    static Held of(JsonNode figures) {
+      return new Held(
+          figures.path("input_tokens").asLong(),
+          figures.path("output_tokens").asLong(),
+          figures.path("cache_write_tokens").asLong(),
+          figures.path("cache_read_tokens").asLong(),
+          figures.path("cost_usd").decimalValue());
+    }
+
+    Held plus(Held other) {
+      return new Held(
+          input + other.input,
+          output + other.output,
+          cacheWrite + other.cacheWrite,
+          cacheRead + other.cacheRead,
+          cost.add(other.cost));
+    }
+  }
+
+  /**
+   * Where one model breakdown of a ccusage report and what the sidecar holds differ, one line each:
+   * every token count exactly (ccusage's input leaves the cache out, as Anthropic's does), and the
+   * cost to $0.0001 where ccusage has a price for the model.
+   */
+  static List<String> differences(String where, JsonNode breakdown, Held held) {
+    String ours =
+        (held.input() - held.cacheRead() - held.cacheWrite())
+            + "/"
+            + held.output()
+            + "/"
+            + held.cacheWrite()
+            + "/"
+            + held.cacheRead();
+    String theirs =
+        breakdown.path("inputTokens").asLong()
+            + "/"
+            + breakdown.path("outputTokens").asLong()
+            + "/"
+            + breakdown.path("cacheCreationTokens").asLong()
+            + "/"
+            + breakdown.path("cacheReadTokens").asLong();
+    List<String> differences = new ArrayList<>();
+    if (!ours.equals(theirs)) {
+      differences.add(
+          where + ": input/output/cache write/cache read " + theirs + " vs ours " + ours);
+    }
+    BigDecimal theirCost = breakdown.path("cost").decimalValue();
+    if (!breakdown.path("missingPricing").asBoolean()
+        && held.cost().subtract(theirCost).abs().compareTo(new BigDecimal("0.0001")) > 0) {
+      differences.add(where + ": cost $" + theirCost + " vs ours $" + held.cost());
+    }
+    return differences;
   }
 
   private static Map<String, JsonNode> bySession(JsonNode report) {

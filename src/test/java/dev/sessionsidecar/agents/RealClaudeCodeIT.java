@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -275,41 +274,15 @@ class RealClaudeCodeIT extends RealAgentTest {
               .collect(Collectors.groupingBy(r -> r.path("model").asText()));
       for (JsonNode model : session.getValue().path("modelBreakdowns")) {
         String name = model.path("modelName").asText();
-        String where = "session " + session.getKey() + ", " + name + ": ";
-        List<JsonNode> records = byModel.getOrDefault(name, List.of());
-        long cacheRead = sum(records, r -> r.path("cache_read_tokens").asLong());
-        long cacheWrite = sum(records, r -> r.path("cache_write_tokens").asLong());
-        long input = sum(records, r -> r.path("input_tokens").asLong()) - cacheRead - cacheWrite;
-        long output = sum(records, r -> r.path("output_tokens").asLong());
-        String ours = input + "/" + output + "/" + cacheWrite + "/" + cacheRead;
-        String theirs =
-            model.path("inputTokens").asLong()
-                + "/"
-                + model.path("outputTokens").asLong()
-                + "/"
-                + model.path("cacheCreationTokens").asLong()
-                + "/"
-                + model.path("cacheReadTokens").asLong();
-        if (!ours.equals(theirs)) {
-          differences.add(
-              where + "input/output/cache write/cache read " + theirs + " vs ours " + ours);
-        }
-        BigDecimal cost =
-            records.stream()
-                .map(r -> r.path("cost_usd").decimalValue())
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal theirCost = model.path("cost").decimalValue();
-        if (!model.path("missingPricing").asBoolean()
-            && cost.subtract(theirCost).abs().compareTo(new BigDecimal("0.0001")) > 0) {
-          differences.add(where + "cost $" + theirCost + " vs ours $" + cost);
-        }
+        Ccusage.Held held =
+            byModel.getOrDefault(name, List.of()).stream()
+                .map(Ccusage.Held::of)
+                .reduce(Ccusage.Held.NONE, Ccusage.Held::plus);
+        differences.addAll(
+            Ccusage.differences("session " + session.getKey() + ", " + name, model, held));
       }
     }
     return differences;
-  }
-
-  private static long sum(List<JsonNode> records, ToLongFunction<JsonNode> field) {
-    return records.stream().mapToLong(field).sum();
   }
 
   @Test

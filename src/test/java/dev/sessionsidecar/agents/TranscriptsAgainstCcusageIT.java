@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.testing.SidecarProcess;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -84,42 +83,7 @@ class TranscriptsAgainstCcusageIT {
     if (figures == null) {
       return List.of(date + " " + name + ": not in the sidecar");
     }
-    long cacheRead = figures.path("cache_read_tokens").asLong();
-    long cacheWrite = figures.path("cache_write_tokens").asLong();
-    String mine =
-        (figures.path("input_tokens").asLong() - cacheRead - cacheWrite)
-            + "/"
-            + figures.path("output_tokens").asLong()
-            + "/"
-            + cacheWrite
-            + "/"
-            + cacheRead;
-    String theirs =
-        model.path("inputTokens").asLong()
-            + "/"
-            + model.path("outputTokens").asLong()
-            + "/"
-            + model.path("cacheCreationTokens").asLong()
-            + "/"
-            + model.path("cacheReadTokens").asLong();
-    List<String> differences = new ArrayList<>();
-    if (!mine.equals(theirs)) {
-      differences.add(
-          date
-              + " "
-              + name
-              + ": input/output/cache write/cache read "
-              + theirs
-              + " vs ours "
-              + mine);
-    }
-    BigDecimal cost = figures.path("cost_usd").decimalValue();
-    BigDecimal theirCost = model.path("cost").decimalValue();
-    if (!model.path("missingPricing").asBoolean()
-        && cost.subtract(theirCost).abs().compareTo(new BigDecimal("0.0001")) > 0) {
-      differences.add(date + " " + name + ": cost $" + theirCost + " vs ours $" + cost);
-    }
-    return differences;
+    return Ccusage.differences(date + " " + name, model, Ccusage.Held.of(figures));
   }
 
   private static JsonNode generate(Path folder) throws Exception {
