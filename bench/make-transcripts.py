@@ -84,7 +84,7 @@ def requests(out, session, cwd, agent, count, at, model):
 total_lines = total_requests = 0
 for s in range(sessions):
     project = s % PROJECTS
-    cwd = "/work/project-%d" % project
+    cwd = "/home/agent/project-%d" % project  # as an agent pod names its working tree
     escaped = cwd.replace("/", "-")
     session = str(uuid.uuid4())
     at = start + timedelta(days=random.randint(0, DAYS - 1), hours=random.randint(0, 20))

@@ -14,7 +14,6 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -141,7 +140,7 @@ final class TranscriptFollower {
     try (Stream<Path> all = Files.walk(folder)) {
       files = all.filter(p -> p.getFileName().toString().endsWith(".jsonl")).toList();
     }
-    Pending pending = new Pending();
+    PendingLines pending = new PendingLines();
     for (Path file : files) {
       if (!running) {
         return;
@@ -152,7 +151,7 @@ final class TranscriptFollower {
   }
 
   /** Reads what the file gained since it was last read, recording whenever enough is pending. */
-  private void readOn(Path file, Pending pending) throws IOException {
+  private void readOn(Path file, PendingLines pending) throws IOException {
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -176,7 +175,7 @@ final class TranscriptFollower {
         metrics.linesSkipped(lines.overlong());
         at = new Position(at.fileKey(), lines.offset(), at.skippedLines() + lines.overlong());
         pending.add(file, new TranscriptIntake.Part(lines.lines(), reader), at);
-        if (pending.bytes >= READ_BUDGET) {
+        if (pending.bytes() >= READ_BUDGET) {
           flush(pending);
         }
       }
@@ -185,53 +184,37 @@ final class TranscriptFollower {
     }
   }
 
-  /** Lines read from one or more files and not recorded yet, with where each file then stands. */
-  private static final class Pending {
-    private final List<Path> files = new ArrayList<>();
-    private final List<TranscriptIntake.Part> parts = new ArrayList<>();
-    private final Map<Path, Position> positions = new LinkedHashMap<>();
-    private long bytes;
-
-    void add(Path file, TranscriptIntake.Part part, Position after) {
-      files.add(file);
-      parts.add(part);
-      positions.put(file, after);
-      bytes += part.lines().stream().mapToLong(String::length).sum();
-    }
-  }
-
   /**
    * Records what is pending in few writes, then saves where each file stands: a crash between the
    * two reads those lines again, which the request ids make harmless.
    */
-  private void flush(Pending pending) {
-    if (pending.parts.isEmpty()) {
+  private void flush(PendingLines pending) {
+    if (pending.parts().isEmpty()) {
       return;
     }
-    List<Long> skipped = intake.record(pending.parts, format.client());
+    List<Long> skipped = intake.record(pending.parts(), format.client());
     Map<Path, Long> skippedPerFile = new HashMap<>();
     for (int i = 0; i < skipped.size(); i++) {
-      skippedPerFile.merge(pending.files.get(i), skipped.get(i), Long::sum);
+      skippedPerFile.merge(pending.files().get(i), skipped.get(i), Long::sum);
     }
     Map<String, Position> saved = new LinkedHashMap<>();
-    pending.positions.forEach(
-        (file, at) -> {
-          long more = skippedPerFile.getOrDefault(file, 0L);
-          Position position = new Position(at.fileKey(), at.offset(), at.skippedLines() + more);
-          saved.put(file.toString(), position);
-          read.put(file, position);
-          if (more > 0 && filesWithSkippedLines.add(file)) {
-            Log.warnf(
-                "Transcript %s: %d line(s) skipped (not JSON, malformed, or over %d bytes); this"
-                    + " file is not reported again",
-                file, more, NewLines.MAX_LINE_BYTES);
-          }
-        });
+    pending
+        .positions()
+        .forEach(
+            (file, at) -> {
+              long more = skippedPerFile.getOrDefault(file, 0L);
+              Position position = new Position(at.fileKey(), at.offset(), at.skippedLines() + more);
+              saved.put(file.toString(), position);
+              read.put(file, position);
+              if (more > 0 && filesWithSkippedLines.add(file)) {
+                Log.warnf(
+                    "Transcript %s: %d line(s) skipped (not JSON, malformed, or over %d bytes); this"
+                        + " file is not reported again",
+                    file, more, NewLines.MAX_LINE_BYTES);
+              }
+            });
     positions.save(saved);
-    pending.files.clear();
-    pending.parts.clear();
-    pending.positions.clear();
-    pending.bytes = 0;
+    pending.clear();
   }
 
   /**
