@@ -11,6 +11,7 @@ import dev.sessionsidecar.usage.UsageService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +69,11 @@ class TranscriptIntake {
    */
   List<Long> record(List<Part> parts, String client) {
     Map<String, SessionLines> bySession = new LinkedHashMap<>();
+    Set<String> requestIds = new HashSet<>();
     List<Long> skipped = new ArrayList<>();
     long lines = 0;
     for (Part part : parts) {
-      skipped.add(read(part, bySession));
+      skipped.add(read(part, bySession, requestIds));
       lines += part.lines().size();
     }
     long unusable = skipped.stream().mapToLong(Long::longValue).sum();
@@ -97,8 +99,12 @@ class TranscriptIntake {
     return skipped;
   }
 
-  /** Reads a part's lines into their sessions' requests; answers how many were unusable. */
-  private long read(Part part, Map<String, SessionLines> bySession) {
+  /**
+   * Reads a part's lines into their sessions' requests, each request once (an agent writes one
+   * response as several lines, and the first one's report is the one kept, as a repeat from another
+   * source would leave it); answers how many lines were unusable.
+   */
+  private long read(Part part, Map<String, SessionLines> bySession, Set<String> requestIds) {
     long skipped = 0;
     for (String text : part.lines()) {
       Optional<TranscriptRequest> line;
@@ -108,7 +114,7 @@ class TranscriptIntake {
         skipped++;
         continue;
       }
-      if (line.isEmpty()) {
+      if (line.isEmpty() || !firstOf(line.get(), requestIds)) {
         continue;
       }
       try {
@@ -123,6 +129,11 @@ class TranscriptIntake {
       }
     }
     return skipped;
+  }
+
+  private static boolean firstOf(TranscriptRequest line, Set<String> requestIds) {
+    String id = line.usage().requestId();
+    return id == null || requestIds.add(id);
   }
 
   /** Reads lines only for what later lines need of them (a Codex file's session and model). */
