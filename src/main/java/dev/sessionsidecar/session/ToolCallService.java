@@ -11,6 +11,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Records tool calls idempotently and reads a session's history. */
@@ -64,28 +65,79 @@ public class ToolCallService {
     return record(sessionId, request, null);
   }
 
+  /**
+   * Records calls read from an agent's transcript, all in one transaction: each as a first-hand
+   * report, its session active as of the call's own time; a result only completes the call it
+   * belongs to. Answers how many were refused (a time too far ahead, a session gone), each of which
+   * changed nothing.
+   */
+  @Transactional
+  public int recordAll(List<ReportedToolCall> calls) {
+    int refused = 0;
+    for (ReportedToolCall reported : calls) {
+      RecordToolCallRequest request = reported.request();
+      try {
+        Instant now = time.now();
+        Instant startedAt = startedAt(request, now);
+        AgentSession session = sessions.lockedOrNotFound(reported.sessionId());
+        Optional<ToolCall> earlier = earlier(session, request);
+        if (earlier.isPresent()) {
+          // A result alone does not know the tool: it adds to the call as a weaker report would.
+          String by = reported.resultOnly() ? ToolCall.TELEMETRY : ToolCall.FIRST_HAND;
+          learn(session, earlier.get(), request, by);
+        } else if (!reported.resultOnly()) {
+          ToolCall call = newCall(session, request, ToolCall.FIRST_HAND, startedAt, now);
+          session.recordToolCall(call.ok, startedAt.isBefore(now) ? startedAt : now);
+        }
+      } catch (ApiException refusedCall) {
+        refused++;
+      }
+    }
+    return refused;
+  }
+
   /** {@code by} null: a stored call with the same id is answered as it is, learning nothing. */
   private Recorded record(String sessionId, RecordToolCallRequest request, String by) {
     if (request == null) {
       throw ApiException.invalidArgument(
           "body", "a JSON object with at least \"tool\" is required");
     }
-    Instant startedAt =
-        request.startedAt() == null ? null : time.reported("started_at", request.startedAt());
     Instant now = time.now();
+    Instant startedAt = startedAt(request, now);
     AgentSession session = sessions.lockedOrNotFound(sessionId);
-    if (request.callId() != null) {
-      Optional<ToolCall> earlier = ToolCall.byCallId(session.id, request.callId());
-      if (earlier.isPresent()) {
-        return new Recorded(view(learn(session, earlier.get(), request, by)), false);
-      }
+    Optional<ToolCall> earlier = earlier(session, request);
+    if (earlier.isPresent()) {
+      return new Recorded(view(learn(session, earlier.get(), request, by)), false);
     }
+    ToolCall call =
+        newCall(session, request, by != null ? by : ToolCall.FIRST_HAND, startedAt, now);
+    session.recordToolCall(call.ok, now);
+    return new Recorded(view(call), true);
+  }
+
+  /** When the call started: as reported (a 400 when too far ahead), else now. */
+  private Instant startedAt(RecordToolCallRequest request, Instant now) {
+    return request.startedAt() == null ? now : time.reported("started_at", request.startedAt());
+  }
+
+  private static Optional<ToolCall> earlier(AgentSession session, RecordToolCallRequest request) {
+    return request.callId() == null
+        ? Optional.empty()
+        : ToolCall.byCallId(session.id, request.callId());
+  }
+
+  private ToolCall newCall(
+      AgentSession session,
+      RecordToolCallRequest request,
+      String by,
+      Instant startedAt,
+      Instant now) {
     ToolCall call = new ToolCall();
     call.sessionId = session.id;
     call.instanceId = instance.id();
     call.callId = request.callId();
     call.tool = request.tool();
-    call.reportedBy = by != null ? by : ToolCall.FIRST_HAND;
+    call.reportedBy = by;
     StoredArguments stored = storedArguments(request.arguments());
     call.arguments = stored.json();
     call.argumentsTruncated = stored.cut();
@@ -95,11 +147,10 @@ public class ToolCallService {
     call.durationMs = request.durationMs();
     call.agent = request.agent();
     call.promptId = request.promptId();
-    call.startedAt = startedAt != null ? startedAt : now;
+    call.startedAt = startedAt;
     call.recordedAt = now;
     call.persist();
-    session.recordToolCall(call.ok, now);
-    return new Recorded(view(call), true);
+    return call;
   }
 
   /** What a repeated report adds to a stored call ({@code by} null: nothing). */

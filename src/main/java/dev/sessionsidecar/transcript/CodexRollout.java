@@ -28,7 +28,7 @@ final class CodexRollout implements LineReader {
   }
 
   @Override
-  public Optional<TranscriptRequest> read(JsonNode line) {
+  public Optional<TranscriptEntry> read(JsonNode line) {
     JsonNode payload = object(line).path("payload");
     switch (line.path("type").asText()) {
       case "session_meta" -> {
@@ -46,7 +46,7 @@ final class CodexRollout implements LineReader {
     return Optional.empty();
   }
 
-  private TranscriptRequest request(JsonNode line, JsonNode payload) {
+  private TranscriptEntry request(JsonNode line, JsonNode payload) {
     if (sessionId == null || model == null) {
       throw new IllegalArgumentException("a response before the session's meta or model");
     }
@@ -72,6 +72,6 @@ final class CodexRollout implements LineReader {
             true,
             null,
             timestamp(line));
-    return new TranscriptRequest(sessionId, cwd, request);
+    return TranscriptEntry.ofUsage(cwd, request);
   }
 }

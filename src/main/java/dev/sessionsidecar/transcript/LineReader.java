@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * Reads the lines of one transcript file in order: the request a line reports, or empty for a line
- * that reports none; an {@link IllegalArgumentException} for one that claims to and is malformed.
+ * Reads the lines of one transcript file in order: what a line reports, or empty for a line that
+ * reports none; an {@link IllegalArgumentException} for one that claims to and is malformed.
  */
 interface LineReader {
 
-  Optional<TranscriptRequest> read(JsonNode line);
+  Optional<TranscriptEntry> read(JsonNode line);
 
   /**
    * Whether a line depends on lines before it (Codex names the session and model once, at the top):

@@ -19,7 +19,7 @@ record TranscriptFormat(
           "projects",
           (file, attributes) -> {
             String role = TranscriptFiles.role(file, attributes);
-            return role == null ? null : line -> ClaudeCodeLine.read(line, role);
+            return role == null ? null : new ClaudeCodeTranscript(role);
           });
 
   /** Codex CLI: {@code <CODEX_HOME>/sessions/YYYY/MM/DD/rollout-*.jsonl}. */

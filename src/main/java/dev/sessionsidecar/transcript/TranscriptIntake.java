@@ -4,20 +4,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.RacedInserts;
+import dev.sessionsidecar.session.ReportedToolCall;
 import dev.sessionsidecar.session.SessionIds;
 import dev.sessionsidecar.session.SessionService;
+import dev.sessionsidecar.session.ToolCallService;
 import dev.sessionsidecar.usage.RecordUsageRequest;
 import dev.sessionsidecar.usage.UsageService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Records what new transcript lines report: each API request once (its request id is the one
@@ -37,25 +42,48 @@ class TranscriptIntake {
   private final ObjectMapper mapper;
   private final UsageService usage;
   private final SessionService sessions;
+  private final ToolCallService toolCalls;
+  private final Validator validator;
   private final TranscriptMetrics metrics;
 
   TranscriptIntake(
-      ObjectMapper mapper, UsageService usage, SessionService sessions, TranscriptMetrics metrics) {
+      ObjectMapper mapper,
+      UsageService usage,
+      SessionService sessions,
+      ToolCallService toolCalls,
+      Validator validator,
+      TranscriptMetrics metrics) {
     this.mapper = mapper;
     this.usage = usage;
     this.sessions = sessions;
+    this.toolCalls = toolCalls;
+    this.validator = validator;
     this.metrics = metrics;
   }
 
-  /** What a session's lines in one read hold: its working directory and its requests. */
-  private record SessionLines(String cwd, List<RecordUsageRequest> requests) {
+  /**
+   * What a session's lines in one read hold: its working directory, its requests and its tool
+   * calls.
+   */
+  private record SessionLines(
+      String cwd, List<RecordUsageRequest> requests, List<ReportedToolCall> toolCalls) {
 
-    /** When the first of the requests was made: when a session new to the sidecar began. */
+    SessionLines(String cwd) {
+      this(cwd, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** When the first request or call was made: when a session new to the sidecar began. */
     Instant firstAt() {
-      return requests.stream()
-          .map(RecordUsageRequest::createdAt)
+      return Stream.concat(
+              requests.stream().map(RecordUsageRequest::createdAt),
+              toolCalls.stream().map(call -> call.request().startedAt()))
+          .filter(Objects::nonNull)
           .min(Instant::compareTo)
-          .orElseThrow();
+          .orElseGet(Instant::now);
+    }
+
+    int size() {
+      return requests.size() + toolCalls.size();
     }
   }
 
@@ -78,16 +106,21 @@ class TranscriptIntake {
     }
     long unusable = skipped.stream().mapToLong(Long::longValue).sum();
     List<RecordUsageRequest> requests = new ArrayList<>();
+    List<ReportedToolCall> calls = new ArrayList<>();
     for (Map.Entry<String, SessionLines> session : bySession.entrySet()) {
       if (started(session.getKey(), session.getValue(), client)) {
         requests.addAll(session.getValue().requests());
+        calls.addAll(session.getValue().toolCalls());
       } else {
-        unusable += session.getValue().requests().size();
+        unusable += session.getValue().size();
       }
     }
     try {
       for (int from = 0; from < requests.size(); from += BATCH) {
         usage.recordChecked(requests.subList(from, Math.min(requests.size(), from + BATCH)));
+      }
+      for (int from = 0; from < calls.size(); from += BATCH) {
+        unusable += toolCalls.recordAll(calls.subList(from, Math.min(calls.size(), from + BATCH)));
       }
     } catch (RuntimeException e) {
       // A session may have gone (purged) since it was seen: look each up again on the retry.
@@ -107,33 +140,61 @@ class TranscriptIntake {
   private long read(Part part, Map<String, SessionLines> bySession, Set<String> requestIds) {
     long skipped = 0;
     for (String text : part.lines()) {
-      Optional<TranscriptRequest> line;
+      Optional<TranscriptEntry> line;
       try {
         line = part.reader().read(mapper.readTree(text));
       } catch (JsonProcessingException | IllegalArgumentException e) {
         skipped++;
         continue;
       }
-      if (line.isEmpty() || !firstOf(line.get(), requestIds)) {
+      if (line.isEmpty()) {
         continue;
       }
-      try {
-        RecordUsageRequest checked = usage.checked(line.get().usage());
-        bySession
-            .computeIfAbsent(
-                checked.sessionId(), id -> new SessionLines(line.get().cwd(), new ArrayList<>()))
-            .requests()
-            .add(checked);
-      } catch (ApiException e) {
+      if (!add(line.get(), bySession, requestIds)) {
         skipped++;
       }
     }
     return skipped;
   }
 
-  private static boolean firstOf(TranscriptRequest line, Set<String> requestIds) {
-    String id = line.usage().requestId();
-    return id == null || requestIds.add(id);
+  /**
+   * Adds what a line reports to its session's, all of it or, when any of it breaks the rules of the
+   * API that takes it, nothing; answers whether it was added. A request already read is not added
+   * again.
+   */
+  private boolean add(
+      TranscriptEntry entry, Map<String, SessionLines> bySession, Set<String> requestIds) {
+    List<RecordUsageRequest> requests = new ArrayList<>(1);
+    List<ReportedToolCall> calls = new ArrayList<>(entry.toolCalls().size());
+    try {
+      if (entry.usage() != null && firstOf(entry.usage(), requestIds)) {
+        requests.add(usage.checked(entry.usage()));
+      }
+      for (ReportedToolCall call : entry.toolCalls()) {
+        calls.add(checked(call));
+      }
+    } catch (ApiException broken) {
+      return false;
+    }
+    if (!requests.isEmpty() || !calls.isEmpty()) {
+      SessionLines session =
+          bySession.computeIfAbsent(entry.sessionId(), id -> new SessionLines(entry.cwd()));
+      session.requests().addAll(requests);
+      session.toolCalls().addAll(calls);
+    }
+    return true;
+  }
+
+  /** A call once it meets the rules of {@code POST /v1/sessions/{id}/tool-calls}. */
+  private ReportedToolCall checked(ReportedToolCall call) {
+    if (!validator.validate(call.request()).isEmpty()) {
+      throw ApiException.invalidArgument("tool call", "breaks the tool-call API's rules");
+    }
+    return call;
+  }
+
+  private static boolean firstOf(RecordUsageRequest request, Set<String> requestIds) {
+    return request.requestId() == null || requestIds.add(request.requestId());
   }
 
   /** Reads lines only for what later lines need of them (a Codex file's session and model). */

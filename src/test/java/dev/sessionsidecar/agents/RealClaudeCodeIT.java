@@ -205,6 +205,7 @@ class RealClaudeCodeIT extends RealAgentTest {
           .script(
               "plain",
               call(bash("echo plain")),
+              call(bash("echo failing; exit 3")),
               call(
                   new Call(
                       "Agent",
@@ -240,6 +241,29 @@ class RealClaudeCodeIT extends RealAgentTest {
       JsonNode recorded = stored.session(session);
       assertEquals("claude-code", recorded.path("client").asText());
       assertEquals(claude.project().toString(), recorded.path("project").path("path").asText());
+      assertToolCallsFromTranscripts(model.issued(), stored.awaitToolCalls(session));
+    }
+  }
+
+  /**
+   * Each call the model made, read from the transcripts alone: under its id, with its tool, its
+   * arguments, whether it failed (with what it said), how long it took, the subagent that made it.
+   */
+  private static void assertToolCallsFromTranscripts(
+      List<Issued> issued, Map<String, JsonNode> calls) {
+    assertEquals(callIds(issued), calls.keySet(), "every call the model made, once");
+    for (Issued call : issued) {
+      JsonNode recorded = calls.get(call.callId());
+      assertEquals(call.tool(), recorded.path("tool").asText());
+      assertEquals(call.input(), recorded.path("arguments"), recorded.toString());
+      boolean failing = call.input().path("command").asText().contains("exit 3");
+      assertEquals(!failing, recorded.path("ok").asBoolean(), recorded.toString());
+      if (failing) {
+        assertEquals("Exit code 3 failing", recorded.path("error").asText(), recorded.toString());
+      }
+      assertTrue(recorded.path("duration_ms").isIntegralNumber(), recorded.toString());
+      boolean inSubagent = call.input().path("command").asText().equals("echo helper");
+      assertEquals(inSubagent ? SUBAGENT : null, recorded.path("agent").textValue());
     }
   }
 

@@ -53,6 +53,24 @@ final class SidecarRecord {
         get("/v1/sessions/" + session + "/tool-calls?limit=500").path("items"), "call_id");
   }
 
+  /**
+   * Waits until the session's tool calls are all finished (each has its duration), and answers them
+   * by call id.
+   */
+  Map<String, JsonNode> awaitToolCalls(String session) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    Map<String, JsonNode> calls = Map.of();
+    while (Instant.now().isBefore(deadline)) {
+      calls = toolCalls(session);
+      if (!calls.isEmpty()
+          && calls.values().stream().allMatch(c -> c.path("duration_ms").isNumber())) {
+        return calls;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the tool calls of " + session + " never all finished: " + calls);
+  }
+
   /** The session's usage records by request id. */
   Map<String, JsonNode> usage(String session) throws IOException, InterruptedException {
     return byField(get("/v1/usage?limit=1000&session=" + session).path("items"), "request_id");

@@ -108,12 +108,25 @@ class TranscriptFollowingIT {
               root.resolve("outside.jsonl"), assistant(session, cwd, "req_out", 1, 0, 0) + "\n");
       Files.createSymbolicLink(folder.resolve("link.jsonl"), outside);
 
-      // kill -9, then a restart: nothing is counted twice, and reading goes on from where it was.
+      // A tool call starts; one whose name breaks the tool-call API's rules is skipped.
+      append(file, toolUse(session, cwd, "req_tool", "toolu_1", "Bash") + "\n");
+      append(file, toolUse(session, cwd, "req_tool2", "toolu_2", "Ba\\u0007sh") + "\n");
+      awaitUsage(sidecar, session, u -> u.containsKey("req_tool"));
+      assertEquals(5.0, metric(sidecar, "sidecar_transcript_lines_total{outcome=\"skipped\"}"));
+
+      // kill -9, then a restart: nothing is counted twice, and reading goes on from where it was;
+      // the result of the call started before it completes that call.
       sidecar.kill();
       append(file, assistant(session, cwd, "req_4", 1, 0, 0) + "\n");
+      append(file, toolResult(session, cwd, "toolu_1", "Exit code 1") + "\n");
       sidecar = start(data, config);
       Map<String, JsonNode> after = awaitUsage(sidecar, session, u -> u.containsKey("req_4"));
-      assertEquals(5, after.size(), after.keySet().toString());
+      assertEquals(6, after.size(), after.keySet().toString());
+      JsonNode call = awaitFailedCall(sidecar, session);
+      assertEquals("toolu_1", call.path("call_id").asText(), call.toString());
+      assertEquals("Bash", call.path("tool").asText());
+      assertEquals("false", call.path("arguments").path("command").asText());
+      assertEquals("Exit code 1", call.path("error").asText());
 
       // The file replaced by a copy with one more request: read again, each request once.
       Path copy = root.resolve("copy.jsonl");
@@ -121,7 +134,7 @@ class TranscriptFollowingIT {
       append(copy, assistant(session, cwd, "req_5", 1, 0, 0) + "\n");
       Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING);
       Map<String, JsonNode> replaced = awaitUsage(sidecar, session, u -> u.containsKey("req_5"));
-      assertEquals(6, replaced.size(), replaced.keySet().toString());
+      assertEquals(7, replaced.size(), replaced.keySet().toString());
       assertTrue(!replaced.containsKey("req_out"), "a link out of the folder is not followed");
       assertTrue(metric(sidecar, "sidecar_transcript_files_skipped_total") >= 1);
       assertEquals(0, Files.readString(outside).indexOf('{'), "the folder's files are only read");
@@ -164,6 +177,50 @@ class TranscriptFollowingIT {
         + "\",\"sessionId\":\""
         + session
         + "\",\"version\":\"2.1.332\"}";
+  }
+
+  /** An assistant line whose content block starts a tool call. */
+  private static String toolUse(String session, Path cwd, String request, String id, String tool) {
+    return assistant(session, cwd, request, 1, 0, 0)
+        .replace(
+            "{\"type\":\"text\",\"text\":\"hello\"}",
+            "{\"type\":\"tool_use\",\"id\":\""
+                + id
+                + "\",\"name\":\""
+                + tool
+                + "\",\"input\":{\"command\":\"false\"}}");
+  }
+
+  /** A user line with a failed tool call's result, as Claude Code writes one. */
+  private static String toolResult(String session, Path cwd, String id, String said) {
+    return "{\"type\":\"user\",\"message\":{\"role\":\"user\",\"content\":[{\"tool_use_id\":\""
+        + id
+        + "\",\"type\":\"tool_result\",\"content\":\""
+        + said
+        + "\",\"is_error\":true}]},\"uuid\":\""
+        + UUID.randomUUID()
+        + "\",\"timestamp\":\""
+        + Instant.now()
+        + "\",\"cwd\":\""
+        + cwd
+        + "\",\"sessionId\":\""
+        + session
+        + "\"}";
+  }
+
+  /** The session's one tool call once it is recorded as failed. */
+  private static JsonNode awaitFailedCall(SidecarProcess sidecar, String session) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(20);
+    JsonNode items = null;
+    while (Instant.now().isBefore(deadline)) {
+      var response = sidecar.get(sidecar.apiUrl("/v1/sessions/" + session + "/tool-calls"));
+      items = json(response.body()).path("items");
+      if (items.size() == 1 && !items.get(0).path("ok").asBoolean(true)) {
+        return items.get(0);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no failed call in " + items);
   }
 
   private static void append(Path file, String text) throws IOException {

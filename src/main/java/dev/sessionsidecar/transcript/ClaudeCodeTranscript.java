@@ -6,37 +6,52 @@ import static dev.sessionsidecar.transcript.TranscriptFields.text;
 import static dev.sessionsidecar.transcript.TranscriptFields.timestamp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionsidecar.session.ReportedToolCall;
 import dev.sessionsidecar.usage.RecordUsageRequest;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * One line of a Claude Code transcript, as far as the sidecar keeps it: an {@code assistant} line
- * is one content block of an API response, and carries that response's usage, request id, session
- * and working directory. Every other entry type is not ours to read and is passed over; the text of
- * messages is never kept.
+ * One Claude Code transcript file, read in order. An {@code assistant} line is one content block of
+ * an API response and carries that response's usage, request id, session and working directory; a
+ * {@code tool_use} block starts a tool call and a {@code user} line's {@code tool_result} block
+ * finishes it. Every other entry type is not ours to read and is passed over; the text of messages
+ * is never kept.
  */
-final class ClaudeCodeLine {
+final class ClaudeCodeTranscript implements LineReader {
 
   /** The model Claude Code names for messages it wrote itself (no API request was made). */
   private static final String SYNTHETIC = "<synthetic>";
 
-  /**
-   * The request a line reports, or empty for a line that reports none; a line that claims to (an
-   * {@code assistant} line with usage) but is malformed is an {@link IllegalArgumentException}.
-   */
-  private ClaudeCodeLine() {}
+  private final String role;
+  private final ClaudeCodeToolCalls toolCalls;
 
-  static Optional<TranscriptRequest> read(JsonNode line, String role) {
-    JsonNode message = object(line).path("message");
-    JsonNode usage = message.path("usage");
-    if (!"assistant".equals(line.path("type").asText()) || !usage.isObject()) {
+  /** A file of {@code role}'s lines: {@code agent}, or {@code subagent[:<type>]}. */
+  ClaudeCodeTranscript(String role) {
+    this.role = role;
+    this.toolCalls = new ClaudeCodeToolCalls(role);
+  }
+
+  @Override
+  public Optional<TranscriptEntry> read(JsonNode line) {
+    String type = object(line).path("type").asText();
+    JsonNode message = line.path("message");
+    if (!type.equals("assistant") && !type.equals("user") || !message.isObject()) {
       return Optional.empty();
     }
-    if (SYNTHETIC.equals(text(message, "model"))) {
+    if (SYNTHETIC.equals(message.path("model").asText())) {
       return Optional.empty();
     }
-    RecordUsageRequest request = request(line, message, usage, role);
-    return Optional.of(new TranscriptRequest(request.sessionId(), text(line, "cwd"), request));
+    RecordUsageRequest usage =
+        type.equals("assistant") && message.path("usage").isObject()
+            ? usage(line, message, message.path("usage"))
+            : null;
+    List<ReportedToolCall> calls = toolCalls.read(line, message);
+    if (usage == null && calls.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new TranscriptEntry(text(line, "sessionId"), text(line, "cwd"), usage, calls));
   }
 
   /**
@@ -44,8 +59,7 @@ final class ClaudeCodeLine {
    * out, ours includes them. Keyed by the API's request id (as telemetry keys it), else the message
    * id.
    */
-  private static RecordUsageRequest request(
-      JsonNode line, JsonNode message, JsonNode usage, String role) {
+  private RecordUsageRequest usage(JsonNode line, JsonNode message, JsonNode usage) {
     String requestId =
         line.path("requestId").isTextual() ? line.get("requestId").asText() : text(message, "id");
     long input = count(usage, "input_tokens");
