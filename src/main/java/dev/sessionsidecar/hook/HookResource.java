@@ -2,6 +2,7 @@ package dev.sessionsidecar.hook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionsidecar.platform.RacedInserts;
+import dev.sessionsidecar.transcript.Transcripts;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,10 +28,12 @@ public class HookResource {
 
   private final AgentHooks hooks;
   private final BudgetStop budgets;
+  private final Transcripts transcripts;
 
-  HookResource(AgentHooks hooks, BudgetStop budgets) {
+  HookResource(AgentHooks hooks, BudgetStop budgets, Transcripts transcripts) {
     this.hooks = hooks;
     this.budgets = budgets;
+    this.transcripts = transcripts;
   }
 
   @POST
@@ -70,13 +73,18 @@ public class HookResource {
 
   /**
    * One event, one unit of work: what it records and the budget decision it gets happen in one
-   * transaction, run once more whole if it lost a race to create a row (its first session).
+   * transaction, run once more whole if it lost a race to create a row (its first session). The
+   * transcript it names is then followed, when the sidecar can read it.
    */
   private Map<String, Object> take(HookEvent event) {
-    return RacedInserts.inNewTransaction(
-        () -> {
-          hooks.apply(event);
-          return budgets.decide(event.name(), event.sessionId());
-        });
+    String transcript = event.text("transcript_path");
+    Map<String, Object> decision =
+        RacedInserts.inNewTransaction(
+            () -> {
+              hooks.apply(event);
+              return budgets.decide(event.name(), event.sessionId());
+            });
+    transcripts.named(event.client(), transcript);
+    return decision;
   }
 }

@@ -80,6 +80,11 @@ final class TranscriptFollower {
     Log.infof("Reading %s transcripts under %s", format.client(), root.resolve(format.folder()));
   }
 
+  /** Whether this follows {@code format}'s files under {@code folder}. */
+  boolean follows(TranscriptFormat format, Path folder) {
+    return this.format.equals(format) && root.equals(folder);
+  }
+
   void stop() throws IOException, InterruptedException {
     running = false;
     watch.close();

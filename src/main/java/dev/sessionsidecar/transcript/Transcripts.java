@@ -1,26 +1,42 @@
 package dev.sessionsidecar.transcript;
 
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Starts a follower for each agent whose transcript folder is configured, and stops them. */
+/**
+ * Starts a follower for each agent whose transcript folder is configured, and one for each agent
+ * folder a hook event's {@code transcript_path} leads to, and stops them.
+ */
 @ApplicationScoped
-class Transcripts {
+public class Transcripts {
+
+  /** Agent folders found through hook events that are followed at most (a thread each). */
+  static final int MAX_FOUND = 4;
+
+  /** Transcript paths already looked at, so that each event after the first costs a lookup. */
+  private static final int MAX_SEEN_PATHS = 1000;
 
   private final TranscriptConfig config;
   private final ReadPositions positions;
   private final TranscriptIntake intake;
   private final TranscriptMetrics metrics;
   private final List<TranscriptFollower> followers = new ArrayList<>();
+  private final Set<String> seenPaths = ConcurrentHashMap.newKeySet();
+  private int found;
 
   Transcripts(
       TranscriptConfig config,
@@ -37,13 +53,70 @@ class Transcripts {
     if (config.claudeCode().isEmpty() && config.codex().isEmpty()) {
       return;
     }
-    Map<Path, ReadPositions.Position> read = new HashMap<>();
-    positions.load().forEach((path, position) -> read.put(Path.of(path), position));
+    Map<Path, ReadPositions.Position> read = read();
     follow(TranscriptFormat.CLAUDE_CODE, config.claudeCode(), read);
     follow(TranscriptFormat.CODEX, config.codex(), read);
   }
 
-  private void follow(
+  /**
+   * The transcript a hook event of {@code client} named: when the sidecar can read it (the agent's
+   * folder is shared at the same path) and its agent folder is not followed yet, that folder is
+   * followed from now on as if it were configured. A path it cannot read changes nothing: hooks
+   * without a shared folder are the common case, and said so once in the log.
+   */
+  public void named(String client, String transcriptPath) {
+    if (transcriptPath == null || seenPaths.contains(transcriptPath)) {
+      return;
+    }
+    Optional<TranscriptFormat> format = TranscriptFormat.ofClient(client);
+    Optional<Path> folder = format.flatMap(f -> f.agentFolderOf(transcriptPath));
+    Path file = Path.of(folder.isPresent() ? transcriptPath : "/");
+    if (folder.isPresent() && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      // Not written yet (a session's first event comes before its first line): asked again later.
+      return;
+    }
+    if (seenPaths.size() >= MAX_SEEN_PATHS) {
+      seenPaths.clear();
+    }
+    seenPaths.add(transcriptPath);
+    boolean readable =
+        folder.isPresent()
+            && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+            && Files.isReadable(file);
+    if (!readable) {
+      Log.infof(
+          "The %s transcript %s that a hook event named is not a file the sidecar can read (share"
+              + " the agent's folder at the same path to read it); usage comes from the other"
+              + " sources",
+          client, transcriptPath);
+      return;
+    }
+    followFound(format.get(), folder.get());
+  }
+
+  private synchronized void followFound(TranscriptFormat format, Path folder) {
+    boolean followed = followers.stream().anyMatch(f -> f.follows(format, folder));
+    if (followed || found >= MAX_FOUND) {
+      if (!followed) {
+        Log.warnf("%s not followed: %d folders found through hooks are already", folder, found);
+      }
+      return;
+    }
+    try {
+      follow(format, Optional.of(folder), read());
+      found++;
+    } catch (IOException | RuntimeException e) {
+      Log.warnf("The transcripts under %s cannot be followed: %s", folder, e.toString());
+    }
+  }
+
+  private Map<Path, ReadPositions.Position> read() {
+    Map<Path, ReadPositions.Position> read = new HashMap<>();
+    positions.load().forEach((path, position) -> read.put(Path.of(path), position));
+    return read;
+  }
+
+  private synchronized void follow(
       TranscriptFormat format, Optional<Path> folder, Map<Path, ReadPositions.Position> read)
       throws IOException {
     if (folder.isPresent()) {
@@ -60,7 +133,7 @@ class Transcripts {
   }
 
   @PreDestroy
-  void stop() throws IOException, InterruptedException {
+  synchronized void stop() throws IOException, InterruptedException {
     for (TranscriptFollower follower : followers) {
       follower.stop();
     }

@@ -246,6 +246,39 @@ class RealClaudeCodeIT extends RealAgentTest {
   }
 
   /**
+   * A sidecar told of no transcript folder, fed by Claude Code's hooks alone (no telemetry): the
+   * hook events name the session's transcript, which the sidecar can read (the folder is shared at
+   * the same path), so every request is recorded from it with its tokens and 1-hour cache writes,
+   * which hooks do not carry.
+   */
+  @Test
+  void hooksAloneLeadTheSidecarToTheTranscript() throws Exception {
+    SidecarProcess hooked = SidecarProcess.start(root.resolve("hooked-data")).awaitReady();
+    try (ScriptedModel model = ScriptedModel.start()) {
+      SidecarRecord record = new SidecarRecord(hooked);
+      model.script("hooked", call(bash("echo hooked")), say("Hooked done."));
+      ClaudeCode claude =
+          ClaudeCode.install(
+                  root.resolve("hooked"),
+                  root.resolve("hooked-config"),
+                  "settings.http.json",
+                  record.url(),
+                  model)
+              .with("CLAUDE_CODE_ENABLE_TELEMETRY", "0");
+      String session =
+          resultOf(claude.prompt("Hooks only [[script:hooked]]")).path("session_id").asText();
+      Map<String, JsonNode> usage = record.awaitUsage(session, model.exchanges().size());
+      assertEquals(requestIds(model.exchanges()), usage.keySet(), "each request once");
+      for (Exchange exchange : model.exchanges()) {
+        assertTokens(exchange.usage(), usage.get(exchange.id()));
+      }
+      assertEquals(callIds(model.issued()), record.toolCalls(session).keySet());
+    } finally {
+      hooked.stop();
+    }
+  }
+
+  /**
    * Each call the model made, read from the transcripts alone: under its id, with its tool, its
    * arguments, whether it failed (with what it said), how long it took, the subagent that made it.
    */

@@ -74,6 +74,23 @@ class ClaudeCodeHookTest {
   }
 
   @Test
+  void aTranscriptPathIsTextAndOneTheSidecarCannotReadChangesNothing() {
+    String session = UUID.randomUUID().toString();
+    String cwd = "/srv/agents/transcript";
+    assertProblem(
+            post(with(event("SessionStart", session, cwd), "transcript_path", 42)),
+            400,
+            "invalid_argument")
+        .body("detail", containsString("transcript_path"));
+    given().get("/v1/sessions/{id}", session).then().statusCode(404);
+    for (String path :
+        List.of("/etc/passwd", "relative/projects/x/s.jsonl", "/a/../etc/projects/x/s.jsonl")) {
+      post(with(event("SessionStart", session, cwd), "transcript_path", path)).statusCode(200);
+    }
+    given().get("/v1/sessions/{id}", session).then().body("status", equalTo("active"));
+  }
+
+  @Test
   void newerEventsAttributeCallsAndKeepFailuresCompactionsAndTheMode() {
     String session = UUID.randomUUID().toString();
     String cwd = "/srv/agents/newer";
