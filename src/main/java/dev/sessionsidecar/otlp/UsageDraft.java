@@ -78,6 +78,8 @@ final class UsageDraft {
         latencyMs,
         ok,
         error,
-        createdAt);
+        createdAt,
+        null,
+        null);
   }
 }

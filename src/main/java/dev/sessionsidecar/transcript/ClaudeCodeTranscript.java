@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionsidecar.session.ReportedToolCall;
 import dev.sessionsidecar.usage.RecordUsageRequest;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One Claude Code transcript file, read in order. An {@code assistant} line is one content block of
@@ -22,6 +24,8 @@ final class ClaudeCodeTranscript implements LineReader {
 
   /** The model Claude Code names for messages it wrote itself (no API request was made). */
   private static final String SYNTHETIC = "<synthetic>";
+
+  private static final Pattern GEO = Pattern.compile("[a-z0-9_-]{1,32}");
 
   private final String role;
   private final ClaudeCodeToolCalls toolCalls;
@@ -67,6 +71,7 @@ final class ClaudeCodeTranscript implements LineReader {
     long cacheRead = count(usage, "cache_read_input_tokens");
     JsonNode split = usage.path("cache_creation");
     Long oneHour = split.isObject() ? count(split, "ephemeral_1h_input_tokens") : null;
+    JsonNode serverTools = usage.path("server_tool_use");
     return new RecordUsageRequest(
         requestId,
         text(line, "sessionId"),
@@ -83,6 +88,17 @@ final class ClaudeCodeTranscript implements LineReader {
         null,
         true,
         null,
-        timestamp(line));
+        timestamp(line),
+        serverTools.isObject() ? count(serverTools, "web_search_requests") : null,
+        geo(usage));
+  }
+
+  /**
+   * Where the request ran, as the usage says it ({@code us}, {@code global}); a value of a shape
+   * the usage API does not take is left unsaid rather than costing the line its tokens.
+   */
+  private static String geo(JsonNode usage) {
+    String geo = usage.path("inference_geo").asText("").toLowerCase(Locale.ROOT);
+    return GEO.matcher(geo).matches() ? geo : null;
   }
 }

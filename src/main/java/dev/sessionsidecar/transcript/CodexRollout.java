@@ -71,7 +71,9 @@ final class CodexRollout implements LineReader {
             null,
             true,
             null,
-            timestamp(line));
+            timestamp(line),
+            null,
+            null);
     return TranscriptEntry.ofUsage(cwd, request);
   }
 }

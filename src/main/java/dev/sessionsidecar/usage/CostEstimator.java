@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Prices one call from its OpenTelemetry token counts: uncached input, cache reads and writes and
  * output each at their own price; long prompts at the tier prices; a missing cache price falls back
- * to the input price; reasoning at its own price only where the table has one.
+ * to the input price; reasoning at its own price only where the table has one; then the factor of
+ * the geography the call ran in, and the provider's web searches at their price each.
  */
 final class CostEstimator {
 
@@ -40,7 +41,26 @@ final class CostEstimator {
     } else {
       total = total.add(output.multiply(BigDecimal.valueOf(tokens.output())));
     }
-    return total.divide(PER_MILLION, 10, RoundingMode.HALF_EVEN);
+    BigDecimal tokensCost = total.multiply(geoFactor(price, tokens.inferenceGeo()));
+    BigDecimal searches =
+        price
+            .price("web_search_request")
+            .map(perSearch -> perSearch.multiply(BigDecimal.valueOf(tokens.webSearches())))
+            .orElse(BigDecimal.ZERO);
+    return tokensCost
+        .divide(PER_MILLION, 10, RoundingMode.HALF_EVEN)
+        .add(searches)
+        .setScale(10, RoundingMode.HALF_EVEN);
+  }
+
+  /**
+   * The factor on the token prices of a call run in {@code geo} (Anthropic bills US-only inference
+   * at 1.1 times), 1 where the table names none.
+   */
+  private static BigDecimal geoFactor(ModelPrice price, String geo) {
+    return geo == null
+        ? BigDecimal.ONE
+        : price.price("inference_geo_" + geo).orElse(BigDecimal.ONE);
   }
 
   /**

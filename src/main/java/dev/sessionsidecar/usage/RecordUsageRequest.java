@@ -71,7 +71,14 @@ public record RecordUsageRequest(
         Long latencyMs,
     Boolean ok,
     @Size(max = 4000, message = "must be at most 4000 characters") String error,
-    Instant createdAt) {
+    Instant createdAt,
+    @PositiveOrZero(message = "must be 0 or more")
+        @Max(value = 1_000_000L, message = "must be at most 1000000")
+        Long webSearchRequests,
+    @Pattern(
+            regexp = "^[a-z0-9_-]{1,32}$",
+            message = "must be 1 to 32 lower-case letters, digits, _ or -, e.g. us or global")
+        String inferenceGeo) {
 
   /** The longest provider stored (lower-cased). */
   static final int MAX_PROVIDER = 100;
@@ -128,7 +135,9 @@ public record RecordUsageRequest(
         latencyMs,
         ok,
         error,
-        createdAt);
+        createdAt,
+        webSearchRequests,
+        inferenceGeo);
   }
 
   boolean succeeded() {

@@ -5,4 +5,11 @@ package dev.sessionsidecar.usage;
  * {@code cacheWrite1h} is the part of {@code cacheWrite} that went to the 1-hour cache).
  */
 record TokenCounts(
-    long input, long output, long cacheRead, long cacheWrite, long cacheWrite1h, long reasoning) {}
+    long input,
+    long output,
+    long cacheRead,
+    long cacheWrite,
+    long cacheWrite1h,
+    long reasoning,
+    long webSearches,
+    String inferenceGeo) {}

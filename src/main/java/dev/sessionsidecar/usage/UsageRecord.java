@@ -72,6 +72,16 @@ public class UsageRecord extends PanacheEntityBase {
   @Column(name = "reasoning_tokens", nullable = false)
   public long reasoningTokens;
 
+  /**
+   * Web searches the provider ran for the call, billed per search; null: the source did not say.
+   */
+  @Column(name = "web_search_requests")
+  public Long webSearchRequests;
+
+  /** Where the provider was asked to run the call ({@code us}, {@code global}); null: not said. */
+  @Column(name = "inference_geo")
+  public String inferenceGeo;
+
   @Column(name = "cost_usd")
   public BigDecimal costUsd;
 
@@ -103,7 +113,9 @@ public class UsageRecord extends PanacheEntityBase {
         cacheReadTokens,
         cacheWriteTokens,
         cacheWrite1hTokens == null ? 0 : cacheWrite1hTokens,
-        reasoningTokens);
+        reasoningTokens,
+        webSearchRequests == null ? 0 : webSearchRequests,
+        inferenceGeo);
   }
 
   /** Deletes the records created before the cutoff; answers how many. */

@@ -10,15 +10,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
@@ -29,7 +26,7 @@ public class UsageService {
 
   private final UsageIntake intake;
   private final CurrentSession current;
-  private final PriceTable prices;
+  private final RecordPricing pricing;
   private final UsageRollups rollups;
   private final UsageMetrics metrics;
   private final Timestamps time;
@@ -43,7 +40,7 @@ public class UsageService {
   UsageService(
       UsageIntake intake,
       CurrentSession current,
-      PriceTable prices,
+      RecordPricing pricing,
       UsageRollups rollups,
       UsageMetrics metrics,
       Timestamps time,
@@ -53,7 +50,7 @@ public class UsageService {
     this.recorded = recorded;
     this.intake = intake;
     this.current = current;
-    this.prices = prices;
+    this.pricing = pricing;
     this.rollups = rollups;
     this.metrics = metrics;
     this.time = time;
@@ -127,7 +124,7 @@ public class UsageService {
       for (RecordUsageRequest request : requests) {
         UsageRecord earlier = request.requestId() == null ? null : known.get(request.requestId());
         if (earlier != null) {
-          fillIn(earlier, request);
+          pricing.fillIn(earlier, request);
           views.add(UsageRecordView.of(earlier));
           continue;
         }
@@ -150,38 +147,6 @@ public class UsageService {
     UsageRecord.flush();
     rollups.add(created);
     return outcomes;
-  }
-
-  /**
-   * A repeat of a stored call (the same request id from another source) adds what the first report
-   * lacked: the agent's own cost, the 1-hour part of the cache writes, the latency. The rollups and
-   * the session's spend move with the cost; tokens never change, the first report's stay.
-   */
-  private void fillIn(UsageRecord stored, RecordUsageRequest repeat) {
-    UsageTotals before = UsageTotals.ZERO.plus(stored);
-    BigDecimal costBefore = stored.costUsd;
-    boolean split =
-        stored.cacheWrite1hTokens == null
-            && repeat.cacheWrite1hTokens() != null
-            && stored.cacheWriteTokens == repeat.cacheWrite();
-    boolean reported = stored.costSource != CostSource.REPORTED && repeat.costUsd() != null;
-    boolean latency = stored.latencyMs == null && repeat.latencyMs() != null;
-    if (!split && !reported && !latency) {
-      return;
-    }
-    if (split) {
-      stored.cacheWrite1hTokens = repeat.cacheWrite1hTokens();
-    }
-    if (latency) {
-      stored.latencyMs = repeat.latencyMs();
-    }
-    if (reported || stored.costSource == CostSource.ESTIMATED) {
-      price(stored, reported ? repeat.costUsd() : null);
-    }
-    rollups.correct(stored, before);
-    if (stored.sessionId != null && !Objects.equals(costBefore, stored.costUsd)) {
-      current.recharge(stored.sessionId, costBefore, stored.costUsd);
-    }
   }
 
   /** Stores one new record for its owner, whose activity was bumped, and charges its session. */
@@ -258,6 +223,8 @@ public class UsageService {
     r.cacheWriteTokens = request.cacheWrite();
     r.cacheWrite1hTokens = request.cacheWrite1hTokens();
     r.reasoningTokens = request.reasoning();
+    r.webSearchRequests = request.webSearchRequests();
+    r.inferenceGeo = request.inferenceGeo();
     r.latencyMs = request.latencyMs();
     r.ok = request.succeeded();
     r.error = request.error();
@@ -266,25 +233,7 @@ public class UsageService {
         request.createdAt() == null
             ? r.recordedAt
             : request.createdAt().truncatedTo(ChronoUnit.MICROS);
-    price(r, request.costUsd());
+    pricing.price(r, request.costUsd());
     return r;
-  }
-
-  /** The agent's own cost when it reported one, else our estimate from the price table. */
-  private void price(UsageRecord r, BigDecimal reported) {
-    if (reported != null) {
-      r.costUsd = reported;
-      r.costSource = CostSource.REPORTED;
-      r.priceVersion = null;
-      return;
-    }
-    Optional<ModelPrice> price = prices.find(r.provider, r.model);
-    if (price.isPresent()) {
-      r.costUsd = CostEstimator.estimate(price.get(), r.tokens());
-      r.costSource = CostSource.ESTIMATED;
-      r.priceVersion = prices.version();
-    } else {
-      r.costSource = CostSource.UNKNOWN;
-    }
   }
 }

@@ -256,7 +256,7 @@ class RealClaudeCodeIT extends RealAgentTest {
     SidecarProcess hooked = SidecarProcess.start(root.resolve("hooked-data")).awaitReady();
     try (ScriptedModel model = ScriptedModel.start()) {
       SidecarRecord record = new SidecarRecord(hooked);
-      model.script("hooked", call(bash("echo hooked")), say("Hooked done."));
+      model.searchingInTheUs().script("hooked", call(bash("echo hooked")), say("Hooked done."));
       ClaudeCode claude =
           ClaudeCode.install(
                   root.resolve("hooked"),
@@ -265,13 +265,17 @@ class RealClaudeCodeIT extends RealAgentTest {
                   record.url(),
                   model)
               .with("CLAUDE_CODE_ENABLE_TELEMETRY", "0");
-      String session =
-          resultOf(claude.prompt("Hooks only [[script:hooked]]")).path("session_id").asText();
+      JsonNode result = resultOf(claude.prompt("Hooks only [[script:hooked]]"));
+      String session = result.path("session_id").asText();
       Map<String, JsonNode> usage = record.awaitUsage(session, model.exchanges().size());
       assertEquals(requestIds(model.exchanges()), usage.keySet(), "each request once");
       for (Exchange exchange : model.exchanges()) {
-        assertTokens(exchange.usage(), usage.get(exchange.id()));
+        JsonNode stored = usage.get(exchange.id());
+        assertTokens(exchange.usage(), stored);
+        assertEquals(model.webSearches(exchange), stored.path("web_search_requests").asLong());
+        assertEquals("us", stored.path("inference_geo").asText(), stored.toString());
       }
+      assertCostEquals(result.path("total_cost_usd").decimalValue(), record.cost(session));
       assertEquals(callIds(model.issued()), record.toolCalls(session).keySet());
     } finally {
       hooked.stop();

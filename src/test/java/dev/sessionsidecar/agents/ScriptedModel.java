@@ -80,8 +80,25 @@ final class ScriptedModel implements AutoCloseable {
   private final AtomicInteger counter = new AtomicInteger();
   private final HttpServer server;
 
+  /** Whether each Anthropic reply says it ran web searches, in the US only (both are billed). */
+  private volatile boolean searchingInTheUs;
+
   private ScriptedModel(HttpServer server) {
     this.server = server;
+  }
+
+  /**
+   * From now on each Anthropic reply tells of web searches run on the provider's side (one or two)
+   * and a web fetch, and that it ran in the US only: what Claude Code bills beyond the tokens.
+   */
+  ScriptedModel searchingInTheUs() {
+    searchingInTheUs = true;
+    return this;
+  }
+
+  /** The web searches a reply told of (see {@link #searchingInTheUs}). */
+  long webSearches(Exchange exchange) {
+    return searchingInTheUs ? 1 + exchange.usage().output() % 2 : 0;
   }
 
   static ScriptedModel start() throws IOException {
@@ -347,6 +364,12 @@ final class ScriptedModel implements AutoCloseable {
         .put("ephemeral_1h_input_tokens", usage.cacheWrite1h());
     node.put("output_tokens", output);
     node.put("service_tier", "standard");
+    if (searchingInTheUs) {
+      node.putObject("server_tool_use")
+          .put("web_search_requests", 1 + usage.output() % 2)
+          .put("web_fetch_requests", 1);
+      node.put("inference_geo", "us");
+    }
     return node;
   }
 

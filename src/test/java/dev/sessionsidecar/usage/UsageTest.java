@@ -78,7 +78,7 @@ class UsageTest {
             .statusCode(201)
             .body("provider", equalTo("anthropic"))
             .body("cost_source", equalTo("estimated"))
-            .body("price_version", equalTo("2026-12-06"))
+            .body("price_version", equalTo("2026-12-06.2"))
             .body("session_id", equalTo(session));
     // 2,000 x 3 + 8,000 x 0.30 + 500 x 15 = 15,900 micro-dollars
     assertEquals(0, new BigDecimal("0.0159").compareTo(decimal(stored, "cost_usd")));
@@ -101,6 +101,29 @@ class UsageTest {
         .body("errors[0].field", equalTo("cache_write_1h_tokens"));
     assertProblem(post(with(writes, "cache_write_1h_tokens", -1)), 400, "invalid_argument")
         .body("errors[0].field", equalTo("cache_write_1h_tokens"));
+  }
+
+  @Test
+  void webSearchesAndUsOnlyInferenceArePricedAsAnthropicBillsThem() {
+    // claude-sonnet-4-5: input 3, output 15 USD per million tokens; $0.01 a search; US-only 1.1x.
+    Map<String, Object> call = call("anthropic", "claude-sonnet-4-5", 10_000, 500);
+    ValidatableResponse searched =
+        post(with(call, "web_search_requests", 3))
+            .statusCode(201)
+            .body("web_search_requests", equalTo(3));
+    ValidatableResponse inTheUs =
+        post(with(call, "web_search_requests", 3, "inference_geo", "us"))
+            .statusCode(201)
+            .body("inference_geo", equalTo("us"));
+    ValidatableResponse global = post(with(call, "inference_geo", "global")).statusCode(201);
+    // 10,000 x 3 + 500 x 15 = 37,500 micro-dollars; + 3 x $0.01; in the US 41,250 + $0.03
+    assertEquals(0, new BigDecimal("0.0675").compareTo(decimal(searched, "cost_usd")));
+    assertEquals(0, new BigDecimal("0.07125").compareTo(decimal(inTheUs, "cost_usd")));
+    assertEquals(0, new BigDecimal("0.0375").compareTo(decimal(global, "cost_usd")));
+    assertProblem(post(with(call, "web_search_requests", -1)), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("web_search_requests"));
+    assertProblem(post(with(call, "inference_geo", "U S")), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("inference_geo"));
   }
 
   @Test
