@@ -22,7 +22,7 @@ public interface BudgetConfig {
   @WithDefault("warn")
   BudgetAction sessionAction();
 
-  /** A USD budget per project and UTC day, watched by this pod. */
+  /** A USD budget per project and day (of the usage time zone), watched by this pod. */
   Optional<@DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") BigDecimal>
       projectDailyUsd();
 

@@ -4,7 +4,7 @@ import dev.sessionsidecar.platform.WireName;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The stretch of time a budget's spend adds up over: a session's whole life, or the current UTC
- * day, ISO week (from Monday) or month. Each has a key, so a threshold fires once per period.
+ * The stretch of time a budget's spend adds up over: a session's whole life, or the current day,
+ * ISO week (from Monday) or month in the usage time zone (UTC unless set). Each has a key, so a
+ * threshold fires once per period.
  */
 public enum BudgetPeriod implements WireName {
   SESSION,
@@ -21,9 +22,9 @@ public enum BudgetPeriod implements WireName {
   WEEK,
   MONTH;
 
-  /** The first UTC day of the period that holds {@code now}; null for a session's life. */
-  LocalDate firstDay(Instant now) {
-    LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+  /** The first day in {@code zone} of the period that holds {@code now}; null for a session's. */
+  LocalDate firstDay(Instant now, ZoneId zone) {
+    LocalDate today = now.atZone(zone).toLocalDate();
     return switch (this) {
       case SESSION -> null;
       case DAY -> today;
@@ -33,14 +34,14 @@ public enum BudgetPeriod implements WireName {
   }
 
   /** The instant the period began (EPOCH for a session's life). */
-  Instant start(Instant now) {
-    LocalDate first = firstDay(now);
-    return first == null ? Instant.EPOCH : first.atStartOfDay(ZoneOffset.UTC).toInstant();
+  Instant start(Instant now, ZoneId zone) {
+    LocalDate first = firstDay(now, zone);
+    return first == null ? Instant.EPOCH : first.atStartOfDay(zone).toInstant();
   }
 
   /** The period's name: {@code session}, {@code 2026-12-02}, {@code 2026-W49}, {@code 2026-12}. */
-  String key(Instant now) {
-    LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+  String key(Instant now, ZoneId zone) {
+    LocalDate today = now.atZone(zone).toLocalDate();
     return switch (this) {
       case SESSION -> "session";
       case DAY -> today.toString();

@@ -15,6 +15,7 @@ import dev.sessionsidecar.session.ProjectView;
 import dev.sessionsidecar.session.SessionFilter;
 import dev.sessionsidecar.session.SessionQueries;
 import dev.sessionsidecar.session.SessionView;
+import dev.sessionsidecar.transcript.Transcripts;
 import dev.sessionsidecar.usage.UsageFigures;
 import dev.sessionsidecar.usage.UsageQueries;
 import io.quarkus.qute.CheckedTemplate;
@@ -53,7 +54,8 @@ public class OverviewPageResource {
       Health health,
       List<InstanceView> pods,
       PodNarrowing narrowing,
-      List<BudgetView> budgets) {}
+      List<BudgetView> budgets,
+      Transcripts.Status transcripts) {}
 
   /** The sidecar's health as its probes see it. */
   record Health(String status, List<Check> checks) {
@@ -76,6 +78,7 @@ public class OverviewPageResource {
   private final FleetService fleet;
   private final StoreSelection store;
   private final BudgetService budgets;
+  private final Transcripts transcripts;
 
   OverviewPageResource(
       CurrentSession current,
@@ -86,8 +89,10 @@ public class OverviewPageResource {
       Timestamps time,
       FleetService fleet,
       StoreSelection store,
-      BudgetService budgets) {
+      BudgetService budgets,
+      Transcripts transcripts) {
     this.budgets = budgets;
+    this.transcripts = transcripts;
     this.fleet = fleet;
     this.store = store;
     this.current = current;
@@ -123,7 +128,8 @@ public class OverviewPageResource {
             health(),
             store.store().shared() ? fleet.instances(days, narrowing) : List.of(),
             narrowing,
-            budgets.list()),
+            budgets.list(),
+            transcripts.status()),
         PageWindow.CHOICES);
   }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.usage.UsageQueries;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ record UsageChart(List<Long> days, List<Series> series) {
   /** One model's values, aligned with {@link #days}. */
   record Series(String model, List<Double> costUsd, List<Long> tokens) {}
 
-  static UsageChart of(List<UsageQueries.Daily> daily) {
+  static UsageChart of(List<UsageQueries.Daily> daily, ZoneId zone) {
     List<LocalDate> dayList =
         new ArrayList<>(new TreeSet<>(daily.stream().map(d -> d.day()).toList()));
     Map<String, Series> byModel = new LinkedHashMap<>();
@@ -42,8 +42,7 @@ record UsageChart(List<Long> days, List<Series> series) {
       s.costUsd().set(i, costUnknown ? null : d.figures().costUsd().doubleValue());
       s.tokens().set(i, d.figures().inputTokens() + d.figures().outputTokens());
     }
-    List<Long> xs =
-        dayList.stream().map(day -> day.atStartOfDay(ZoneOffset.UTC).toEpochSecond()).toList();
+    List<Long> xs = dayList.stream().map(day -> day.atStartOfDay(zone).toEpochSecond()).toList();
     return new UsageChart(xs, List.copyOf(byModel.values()));
   }
 

@@ -6,6 +6,7 @@ import dev.sessionsidecar.fleet.InstanceView;
 import dev.sessionsidecar.platform.PodNarrowing;
 import dev.sessionsidecar.platform.QueryParameters;
 import dev.sessionsidecar.platform.StoreSelection;
+import dev.sessionsidecar.usage.UsageConfig;
 import dev.sessionsidecar.usage.UsageFigures;
 import dev.sessionsidecar.usage.UsageGrouping;
 import dev.sessionsidecar.usage.UsageQueries;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.ZoneId;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -53,8 +55,15 @@ public class UsagePageResource {
   private final FleetService fleet;
   private final StoreSelection store;
 
+  private final ZoneId zone;
+
   UsagePageResource(
-      UsageQueries usage, ObjectMapper json, FleetService fleet, StoreSelection store) {
+      UsageQueries usage,
+      ObjectMapper json,
+      FleetService fleet,
+      StoreSelection store,
+      UsageConfig config) {
+    this.zone = config.timeZone();
     this.fleet = fleet;
     this.store = store;
     this.usage = usage;
@@ -80,7 +89,7 @@ public class UsagePageResource {
             grouping.wireName(),
             usage.stats(scope, grouping, MAX_GROUPS),
             daily,
-            UsageChart.of(daily).toScriptJson(json),
+            UsageChart.of(daily, zone).toScriptJson(json),
             store.store().shared() ? fleet.instances(days, narrowing) : List.of(),
             narrowing),
         PageWindow.CHOICES,

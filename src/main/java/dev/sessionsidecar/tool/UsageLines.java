@@ -18,7 +18,13 @@ final class UsageLines {
     String window =
         scope.sinceDays() == 0
             ? "all time"
-            : "the last " + scope.sinceDays() + " days (UTC days from " + scope.fromDay() + ")";
+            : "the last "
+                + scope.sinceDays()
+                + " days ("
+                + scope.timeZone()
+                + " days from "
+                + scope.fromDay()
+                + ")";
     String whose = scope.project() == null ? "all projects" : "project " + scope.project().path();
     return "usage of " + whose + " over " + window;
   }

@@ -80,6 +80,11 @@ final class TranscriptFollower {
     Log.infof("Reading %s transcripts under %s", format.client(), root.resolve(format.folder()));
   }
 
+  /** What this follows, for people: the agent and its folder. */
+  String describe() {
+    return format.client() + " " + root;
+  }
+
   /** Whether this follows {@code format}'s files under {@code folder}. */
   boolean follows(TranscriptFormat format, Path folder) {
     return this.format.equals(format) && root.equals(folder);

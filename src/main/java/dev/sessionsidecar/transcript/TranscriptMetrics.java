@@ -41,6 +41,11 @@ public class TranscriptMetrics {
     skippedFiles.incrementAndGet();
   }
 
+  /** Lines read since start, for the page. */
+  public long readLines() {
+    return read.get();
+  }
+
   /** Lines skipped since start, for the page. */
   public long skippedLines() {
     return skipped.get();

@@ -132,6 +132,21 @@ public class Transcripts {
     }
   }
 
+  /**
+   * What is read, for the page: the folders followed ({@code claude-code /agent/claude}), and the
+   * lines read and skipped and the files skipped since start.
+   */
+  public record Status(
+      List<String> folders, long linesRead, long linesSkipped, long filesSkipped) {}
+
+  public synchronized Status status() {
+    return new Status(
+        followers.stream().map(TranscriptFollower::describe).toList(),
+        metrics.readLines(),
+        metrics.skippedLines(),
+        metrics.skippedFiles());
+  }
+
   @PreDestroy
   synchronized void stop() throws IOException, InterruptedException {
     for (TranscriptFollower follower : followers) {

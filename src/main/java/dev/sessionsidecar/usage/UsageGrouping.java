@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How {@code usage_stats} groups: by fixed rollup columns (never caller text); by UTC day, week
- * (from Sunday, as ccusage) or month, summed from the daily rollups; by session or 5-hour billing
- * block, from the records.
+ * How {@code usage_stats} groups: by fixed rollup columns (never caller text); by day, week (from
+ * Sunday, as ccusage) or month, summed from the daily rollups; by session or 5-hour billing block,
+ * from the records.
  */
 public enum UsageGrouping implements WireName {
   ROLE("call_role"),
@@ -39,7 +39,7 @@ public enum UsageGrouping implements WireName {
     return this == DAY || this == WEEK || this == MONTH || this == BLOCK;
   }
 
-  /** The period a UTC day falls in, as the group's name: a day, a week's Sunday, a month. */
+  /** The period a day falls in, as the group's name: a day, a week's Sunday, a month. */
   String periodOf(LocalDate day) {
     return switch (this) {
       case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY)).toString();

@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -37,10 +36,13 @@ public class UsageQueries {
   private final Timestamps time;
   private final UsageRollups rollups;
 
-  UsageQueries(Projects projects, Timestamps time, UsageRollups rollups) {
+  private final UsageConfig config;
+
+  UsageQueries(Projects projects, Timestamps time, UsageRollups rollups, UsageConfig config) {
     this.projects = projects;
     this.time = time;
     this.rollups = rollups;
+    this.config = config;
   }
 
   /**
@@ -53,6 +55,7 @@ public class UsageQueries {
       ProjectView project,
       int sinceDays,
       LocalDate fromDay,
+      String timeZone,
       @JsonInclude(JsonInclude.Include.NON_NULL) String pod,
       @JsonInclude(JsonInclude.Include.NON_NULL) String namespace,
       @JsonIgnore List<String> instanceIds) {
@@ -75,7 +78,7 @@ public class UsageQueries {
     }
   }
 
-  /** Figures of one model on one UTC day. */
+  /** Figures of one model on one day (of the usage time zone). */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record Daily(LocalDate day, String model, UsageFigures figures) {}
 
@@ -106,9 +109,8 @@ public class UsageQueries {
   }
 
   /**
-   * What was used from a UTC day on (null: all time), in one project (null: every project), by
-   * these instances (null: every instance); read from the rollups, so it survives the records'
-   * purge.
+   * What was used from a day on (null: all time), in one project (null: every project), by these
+   * instances (null: every instance); read from the rollups, so it survives the records' purge.
    */
   @Transactional
   public UsageFigures totalSince(LocalDate fromDay, Long projectId, List<String> instanceIds) {
@@ -133,7 +135,8 @@ public class UsageQueries {
   @Transactional
   public Optional<Group> activeBlock(Scope scope) {
     Instant now = time.now();
-    Scope lastHours = new Scope(scope.project(), 1, fromDay(1), null, null, scope.instanceIds());
+    Scope lastHours =
+        new Scope(scope.project(), 1, fromDay(1), zoneName(), null, null, scope.instanceIds());
     List<BillingBlocks.Block> blocks = blocks(lastHours);
     return blocks.isEmpty() || !blocks.get(0).activeAt(now)
         ? Optional.empty()
@@ -187,7 +190,7 @@ public class UsageQueries {
         .toList();
   }
 
-  /** Figures per UTC day and model, oldest day first, models by name within a day. */
+  /** Figures per day and model, oldest day first, models by name within a day. */
   @Transactional
   public List<Daily> daily(Scope scope) {
     return rollups.byDayAndModel(scope.rollupFilter(projectId(scope))).entrySet().stream()
@@ -233,7 +236,7 @@ public class UsageQueries {
 
   /** One project (null: every project) over the last {@code sinceDays} days. */
   public Scope scopeOf(ProjectView project, int sinceDays) {
-    return new Scope(project, sinceDays, fromDay(sinceDays), null, null, null);
+    return new Scope(project, sinceDays, fromDay(sinceDays), zoneName(), null, null, null);
   }
 
   /**
@@ -249,15 +252,21 @@ public class UsageQueries {
         null,
         sinceDays,
         fromDay(sinceDays),
+        zoneName(),
         narrowing.pod(),
         narrowing.namespace(),
         narrowing.instanceIds());
   }
 
+  /** The zone whose days the windows count, as its id ({@code UTC}, {@code Europe/Berlin}). */
+  private String zoneName() {
+    return config.timeZone().getId();
+  }
+
   private LocalDate fromDay(int sinceDays) {
     return sinceDays == 0
         ? null
-        : time.now().minus(Duration.ofDays(sinceDays)).atZone(ZoneOffset.UTC).toLocalDate();
+        : time.now().minus(Duration.ofDays(sinceDays)).atZone(config.timeZone()).toLocalDate();
   }
 
   private static String normalized(String name) {

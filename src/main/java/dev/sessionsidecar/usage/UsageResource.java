@@ -142,7 +142,9 @@ public class UsageResource {
   @GET
   @Path("/daily")
   @Operation(
-      summary = "Usage per UTC day and model over since_days (default 30, 0 = all time)",
+      summary =
+          "Usage per day (UTC unless sidecar.usage.time-zone) and model over since_days"
+              + " (default 30, 0 = all time)",
       description =
           "Oldest day first; within a day, models by name. Days without usage are absent.")
   public DailyReply daily(@Context UriInfo uri) {

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,9 +27,9 @@ class UsageRollups {
   record Key(
       LocalDate day, long projectId, String provider, String model, String role, String instance) {
 
-    static Key of(UsageRecord r) {
+    static Key of(UsageRecord r, ZoneId zone) {
       return new Key(
-          r.createdAt.atZone(ZoneOffset.UTC).toLocalDate(),
+          r.createdAt.atZone(zone).toLocalDate(),
           r.projectId == null ? 0 : r.projectId,
           r.provider,
           r.model,
@@ -92,8 +92,12 @@ class UsageRollups {
 
   private final boolean upsert;
 
-  UsageRollups(StoreSelection store) {
+  /** The zone whose days the rows are dated by. */
+  private final ZoneId zone;
+
+  UsageRollups(StoreSelection store, UsageConfig config) {
     this.upsert = store.store() == Store.POSTGRESQL;
+    this.zone = config.timeZone();
   }
 
   private static final String SUMS =
@@ -103,7 +107,7 @@ class UsageRollups {
   void add(List<UsageRecord> records) {
     Map<Key, UsageTotals> deltas = new TreeMap<>(KEY_ORDER);
     for (UsageRecord r : records) {
-      Key key = Key.of(r);
+      Key key = Key.of(r, zone);
       deltas.put(key, deltas.getOrDefault(key, UsageTotals.ZERO).plus(r));
     }
     apply(deltas);
@@ -115,7 +119,7 @@ class UsageRollups {
    */
   void correct(UsageRecord corrected, UsageTotals before) {
     Map<Key, UsageTotals> deltas = new TreeMap<>(KEY_ORDER);
-    deltas.put(Key.of(corrected), UsageTotals.ZERO.plus(corrected).minus(before));
+    deltas.put(Key.of(corrected, zone), UsageTotals.ZERO.plus(corrected).minus(before));
     apply(deltas);
   }
 
@@ -173,7 +177,7 @@ class UsageRollups {
     return groups;
   }
 
-  /** Totals per UTC day and model, ordered by day, then model; the key is [day, model]. */
+  /** Totals per day and model, ordered by day, then model; the key is [day, model]. */
   Map<List<String>, UsageTotals> byDayAndModel(Filter filter) {
     return grouped("usage_day, model", 2, filter, " order by usage_day, model");
   }

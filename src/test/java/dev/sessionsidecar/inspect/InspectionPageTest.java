@@ -89,6 +89,7 @@ class InspectionPageTest {
         .then()
         .statusCode(200)
         .body(containsString(day.currentSession()))
+        .body(containsString("not read: no folder set"))
         .body(containsString("id=\"total-sessions\">2<"))
         .body(containsString("id=\"total-tool-calls\">7<"))
         .body(containsString("id=\"total-errors\">2<"))

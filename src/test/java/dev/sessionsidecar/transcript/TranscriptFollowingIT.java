@@ -113,6 +113,9 @@ class TranscriptFollowingIT {
       append(file, toolUse(session, cwd, "req_tool2", "toolu_2", "Ba\\u0007sh") + "\n");
       awaitUsage(sidecar, session, u -> u.containsKey("req_tool"));
       assertEquals(5.0, metric(sidecar, "sidecar_transcript_lines_total{outcome=\"skipped\"}"));
+      String page = sidecar.get(sidecar.apiUrl("/")).body();
+      assertTrue(page.contains("<code>claude-code " + config + "</code>"), page);
+      assertTrue(page.contains("<strong class=\"warning\">5 skipped</strong>"), page);
 
       // kill -9, then a restart: nothing is counted twice, and reading goes on from where it was;
       // the result of the call started before it completes that call.
