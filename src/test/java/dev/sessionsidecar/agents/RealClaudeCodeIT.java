@@ -110,19 +110,8 @@ class RealClaudeCodeIT extends RealAgentTest {
     }
     assertCostEquals(resultOf(run).path("total_cost_usd").decimalValue(), stored.cost(session));
 
-    Map<String, JsonNode> calls = stored.toolCalls(session);
     List<Issued> issued = model.issued();
-    assertEquals(callIds(issued), calls.keySet(), "every call the model made, once");
-    for (Issued call : issued) {
-      JsonNode recorded = calls.get(call.callId());
-      assertEquals(call.tool(), recorded.path("tool").asText());
-      assertEquals(call.input(), recorded.path("arguments"), recorded.toString());
-      boolean failing = call.input().path("command").asText().contains("exit 3");
-      boolean denied = call.tool().equals("Write");
-      assertEquals(!failing && !denied, recorded.path("ok").asBoolean(), recorded.toString());
-      boolean inSubagent = call.input().path("command").asText().equals("echo from-sub");
-      assertEquals(inSubagent ? SUBAGENT : null, recorded.path("agent").textValue());
-    }
+    assertEachCall(issued, stored.toolCalls(session), "echo from-sub");
     assertFalse(Files.exists(claude.project().resolve("denied.txt")), "the denied call never ran");
     String mcpCall = callOf(issued, ClaudeCode.MCP_TOOL).callId();
     assertTrue(
@@ -283,25 +272,42 @@ class RealClaudeCodeIT extends RealAgentTest {
   }
 
   /**
-   * Each call the model made, read from the transcripts alone: under its id, with its tool, its
-   * arguments, whether it failed (with what it said), how long it took, the subagent that made it.
+   * Each call the model made, read from the transcripts alone: as {@link #assertEachCall}, and a
+   * failed one with what it said, each with how long it took.
    */
   private static void assertToolCallsFromTranscripts(
       List<Issued> issued, Map<String, JsonNode> calls) {
+    assertEachCall(issued, calls, "echo helper");
+    for (Issued call : issued) {
+      JsonNode recorded = calls.get(call.callId());
+      if (failing(call)) {
+        assertEquals("Exit code 3 failing", recorded.path("error").asText(), recorded.toString());
+      }
+      assertTrue(recorded.path("duration_ms").isIntegralNumber(), recorded.toString());
+    }
+  }
+
+  /**
+   * Every call the model made, once, under its id: its tool, its arguments, whether it failed (a
+   * command that exits 3, a write that was denied), and the subagent that made it (the one that ran
+   * {@code subagentCommand}).
+   */
+  private static void assertEachCall(
+      List<Issued> issued, Map<String, JsonNode> calls, String subagentCommand) {
     assertEquals(callIds(issued), calls.keySet(), "every call the model made, once");
     for (Issued call : issued) {
       JsonNode recorded = calls.get(call.callId());
       assertEquals(call.tool(), recorded.path("tool").asText());
       assertEquals(call.input(), recorded.path("arguments"), recorded.toString());
-      boolean failing = call.input().path("command").asText().contains("exit 3");
-      assertEquals(!failing, recorded.path("ok").asBoolean(), recorded.toString());
-      if (failing) {
-        assertEquals("Exit code 3 failing", recorded.path("error").asText(), recorded.toString());
-      }
-      assertTrue(recorded.path("duration_ms").isIntegralNumber(), recorded.toString());
-      boolean inSubagent = call.input().path("command").asText().equals("echo helper");
+      boolean denied = call.tool().equals("Write");
+      assertEquals(!failing(call) && !denied, recorded.path("ok").asBoolean(), recorded.toString());
+      boolean inSubagent = call.input().path("command").asText().equals(subagentCommand);
       assertEquals(inSubagent ? SUBAGENT : null, recorded.path("agent").textValue());
     }
+  }
+
+  private static boolean failing(Issued call) {
+    return call.input().path("command").asText().contains("exit 3");
   }
 
   /**

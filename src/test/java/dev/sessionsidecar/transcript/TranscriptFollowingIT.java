@@ -171,7 +171,14 @@ class TranscriptFollowingIT {
         + (cacheWrite - oneHour)
         + "},\"service_tier\":\"standard\"}},\"requestId\":\""
         + request
-        + "\",\"type\":\"assistant\",\"uuid\":\""
+        + "\",\"type\":\"assistant\","
+        + writtenNow(cwd, session)
+        + ",\"version\":\"2.1.332\"}";
+  }
+
+  /** The fields every line of a session carries: its id, when and where it was written. */
+  private static String writtenNow(Path cwd, String session) {
+    return "\"uuid\":\""
         + UUID.randomUUID()
         + "\",\"timestamp\":\""
         + Instant.now()
@@ -179,7 +186,7 @@ class TranscriptFollowingIT {
         + cwd
         + "\",\"sessionId\":\""
         + session
-        + "\",\"version\":\"2.1.332\"}";
+        + "\"";
   }
 
   /** An assistant line whose content block starts a tool call. */
@@ -200,15 +207,9 @@ class TranscriptFollowingIT {
         + id
         + "\",\"type\":\"tool_result\",\"content\":\""
         + said
-        + "\",\"is_error\":true}]},\"uuid\":\""
-        + UUID.randomUUID()
-        + "\",\"timestamp\":\""
-        + Instant.now()
-        + "\",\"cwd\":\""
-        + cwd
-        + "\",\"sessionId\":\""
-        + session
-        + "\"}";
+        + "\",\"is_error\":true}]},"
+        + writtenNow(cwd, session)
+        + "}";
   }
 
   /** The session's one tool call once it is recorded as failed. */
