@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.stream.Stream;
 
 /**
  * An agent whose transcripts are read: the client a session found only there is recorded for, the
@@ -32,10 +31,6 @@ record TranscriptFormat(
   /** Codex CLI: {@code <CODEX_HOME>/sessions/YYYY/MM/DD/rollout-*.jsonl}. */
   static final TranscriptFormat CODEX =
       new TranscriptFormat("codex", "sessions", 3, (file, attributes) -> new CodexRollout());
-
-  static Optional<TranscriptFormat> ofClient(String client) {
-    return Stream.of(CLAUDE_CODE, CODEX).filter(f -> f.client.equals(client)).findFirst();
-  }
 
   /**
    * The agent folder (the one holding {@link #folder}) of a session's file named by its absolute

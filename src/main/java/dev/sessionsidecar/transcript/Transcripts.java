@@ -59,17 +59,23 @@ public class Transcripts {
   }
 
   /**
-   * The transcript a hook event of {@code client} named: when the sidecar can read it (the agent's
-   * folder is shared at the same path) and its agent folder is not followed yet, that folder is
-   * followed from now on as if it were configured. A path it cannot read changes nothing: hooks
-   * without a shared folder are the common case, and said so once in the log.
+   * The transcript a hook event of {@code client} named: when it is Claude Code's, the sidecar can
+   * read it (the agent's folder is shared at the same path) and its agent folder is not followed
+   * yet, that folder is followed from now on as if it were configured. A path it cannot read
+   * changes nothing: hooks without a shared folder are the common case, and said so once in the
+   * log.
    */
   public void named(String client, String transcriptPath) {
     if (transcriptPath == null || seenPaths.contains(transcriptPath)) {
       return;
     }
-    Optional<TranscriptFormat> format = TranscriptFormat.ofClient(client);
-    Optional<Path> folder = format.flatMap(f -> f.agentFolderOf(transcriptPath));
+    // Claude Code's only: its transcript and its telemetry share request ids. Codex's telemetry
+    // shares no id with its rollouts, so a rollout folder found after telemetry counted responses
+    // would count them again; Codex's are read only when configured, and then its telemetry's
+    // responses are left to them from the start.
+    TranscriptFormat format = TranscriptFormat.CLAUDE_CODE;
+    Optional<Path> folder =
+        format.client().equals(client) ? format.agentFolderOf(transcriptPath) : Optional.empty();
     Path file = Path.of(folder.isPresent() ? transcriptPath : "/");
     if (folder.isPresent() && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       // Not written yet (a session's first event comes before its first line): asked again later.
@@ -91,7 +97,7 @@ public class Transcripts {
           client, transcriptPath);
       return;
     }
-    followFound(format.get(), folder.get());
+    followFound(format, folder.get());
   }
 
   private synchronized void followFound(TranscriptFormat format, Path folder) {
