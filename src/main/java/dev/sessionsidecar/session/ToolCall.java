@@ -118,6 +118,11 @@ public class ToolCall extends PanacheEntityBase {
     return find("sessionId = ?1 and callId = ?2", sessionId, callId).firstResultOptional();
   }
 
+  /** The calls recorded in a session under any of the agent's call ids. */
+  static List<ToolCall> byCallIds(String sessionId, List<String> callIds) {
+    return list("sessionId = ?1 and callId in ?2", sessionId, callIds);
+  }
+
   /** A session's calls, newest first. */
   static PanacheQuery<ToolCall> ofSessionNewestFirst(String sessionId) {
     return find(

@@ -11,7 +11,9 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Records tool calls idempotently and reads a session's history. */
@@ -68,32 +70,69 @@ public class ToolCallService {
   /**
    * Records calls read from an agent's transcript, all in one transaction: each as a first-hand
    * report, its session active as of the call's own time; a result only completes the call it
-   * belongs to. Answers how many were refused (a time too far ahead, a session gone), each of which
-   * changed nothing.
+   * belongs to. The calls stored before are looked up once for the lot, not once per call (a
+   * backfill brings tens of thousands). Answers how many were refused (a time too far ahead, a
+   * session gone), each of which changed nothing.
    */
   @Transactional
   public int recordAll(List<ReportedToolCall> calls) {
+    Map<String, Optional<AgentSession>> locked = new HashMap<>();
+    Map<String, Map<String, ToolCall>> stored = new HashMap<>();
     int refused = 0;
     for (ReportedToolCall reported : calls) {
       RecordToolCallRequest request = reported.request();
+      Optional<AgentSession> session =
+          locked.computeIfAbsent(reported.sessionId(), this::lockedIfThere);
+      Instant now = time.now();
+      Instant startedAt;
       try {
-        Instant now = time.now();
-        Instant startedAt = startedAt(request, now);
-        AgentSession session = sessions.lockedOrNotFound(reported.sessionId());
-        Optional<ToolCall> earlier = earlier(session, request);
-        if (earlier.isPresent()) {
-          // A result alone does not know the tool: it adds to the call as a weaker report would.
-          String by = reported.resultOnly() ? ToolCall.TELEMETRY : ToolCall.FIRST_HAND;
-          learn(session, earlier.get(), request, by);
-        } else if (!reported.resultOnly()) {
-          ToolCall call = newCall(session, request, ToolCall.FIRST_HAND, startedAt, now);
-          session.recordToolCall(call.ok, startedAt.isBefore(now) ? startedAt : now);
-        }
-      } catch (ApiException refusedCall) {
+        startedAt = startedAt(request, now);
+      } catch (ApiException tooFarAhead) {
+        startedAt = null;
+      }
+      if (session.isEmpty() || startedAt == null) {
         refused++;
+        continue;
+      }
+      Map<String, ToolCall> known =
+          stored.computeIfAbsent(session.get().id, id -> storedCalls(id, calls));
+      ToolCall earlier = request.callId() == null ? null : known.get(request.callId());
+      if (earlier != null) {
+        // A result alone does not know the tool: it adds to the call as a weaker report would.
+        String by = reported.resultOnly() ? ToolCall.TELEMETRY : ToolCall.FIRST_HAND;
+        learn(session.get(), earlier, request, by);
+      } else if (!reported.resultOnly()) {
+        ToolCall call = newCall(session.get(), request, ToolCall.FIRST_HAND, startedAt, now);
+        session.get().recordToolCall(call.ok, startedAt.isBefore(now) ? startedAt : now);
+        if (call.callId != null) {
+          known.put(call.callId, call);
+        }
       }
     }
     return refused;
+  }
+
+  private Optional<AgentSession> lockedIfThere(String sessionId) {
+    try {
+      return Optional.of(sessions.lockedOrNotFound(sessionId));
+    } catch (ApiException gone) {
+      return Optional.empty();
+    }
+  }
+
+  /** The calls of a session stored under the ids {@code calls} name, by id. */
+  private static Map<String, ToolCall> storedCalls(String sessionId, List<ReportedToolCall> calls) {
+    List<String> ids =
+        calls.stream()
+            .filter(c -> c.sessionId().equals(sessionId) && c.request().callId() != null)
+            .map(c -> c.request().callId())
+            .distinct()
+            .toList();
+    Map<String, ToolCall> byId = new HashMap<>();
+    if (!ids.isEmpty()) {
+      ToolCall.byCallIds(sessionId, ids).forEach(call -> byId.put(call.callId, call));
+    }
+    return byId;
   }
 
   /** {@code by} null: a stored call with the same id is answered as it is, learning nothing. */
