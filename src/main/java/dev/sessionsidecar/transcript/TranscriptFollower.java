@@ -1,5 +1,6 @@
 package dev.sessionsidecar.transcript;
 
+import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.transcript.ReadPositions.Position;
 import io.quarkus.logging.Log;
 import java.io.IOException;
@@ -220,7 +221,7 @@ final class TranscriptFollower {
                 Log.warnf(
                     "Transcript %s: %d line(s) skipped (not JSON, malformed, or over %d bytes); this"
                         + " file is not reported again",
-                    file, more, NewLines.MAX_LINE_BYTES);
+                    named(file), more, NewLines.MAX_LINE_BYTES);
               }
             });
     positions.save(saved);
@@ -270,8 +271,13 @@ final class TranscriptFollower {
   private void skipFile(Path file, String why) {
     if (skippedFiles.add(file)) {
       metrics.fileSkipped();
-      Log.warnf("Transcript %s skipped: %s", file, why);
+      Log.warnf("Transcript %s skipped: %s", named(file), why);
     }
+  }
+
+  /** A file's path as logged: on one line of plain text, whatever its name holds. */
+  private static String named(Path file) {
+    return PlainText.oneLine(file.toString(), MAX_PATH);
   }
 
   private static void sleep(Duration duration) {

@@ -1,5 +1,6 @@
 package dev.sessionsidecar.transcript;
 
+import dev.sessionsidecar.platform.PlainText;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Starts a follower for each agent whose transcript folder is configured, and one for each agent
@@ -27,6 +29,9 @@ public class Transcripts {
   /** Agent folders found through hook events that are followed at most (a thread each). */
   static final int MAX_FOUND = 4;
 
+  /** Paths the sidecar cannot read that are logged at most. */
+  static final int MAX_LOGGED_PATHS = 20;
+
   /** Transcript paths already looked at, so that each event after the first costs a lookup. */
   private static final int MAX_SEEN_PATHS = 1000;
 
@@ -36,6 +41,7 @@ public class Transcripts {
   private final TranscriptMetrics metrics;
   private final List<TranscriptFollower> followers = new ArrayList<>();
   private final Set<String> seenPaths = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger unreadableLogged = new AtomicInteger();
   private int found;
 
   Transcripts(
@@ -90,14 +96,28 @@ public class Transcripts {
             && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
             && Files.isReadable(file);
     if (!readable) {
-      Log.infof(
-          "The %s transcript %s that a hook event named is not a file the sidecar can read (share"
-              + " the agent's folder at the same path to read it); usage comes from the other"
-              + " sources",
-          client, transcriptPath);
+      sayUnreadable(client, transcriptPath);
       return;
     }
     followFound(format, folder.get());
+  }
+
+  /**
+   * One log line per path the sidecar cannot read, up to {@link #MAX_LOGGED_PATHS}: the path comes
+   * from a caller, so it is logged on one line of plain text, and a flood of them cannot fill the
+   * log.
+   */
+  private void sayUnreadable(String client, String transcriptPath) {
+    int logged = unreadableLogged.incrementAndGet();
+    if (logged <= MAX_LOGGED_PATHS) {
+      Log.infof(
+          "The %s transcript %s that a hook event named is not a file the sidecar can read (share"
+              + " the agent's folder at the same path to read it); usage comes from the other"
+              + " sources%s",
+          client,
+          PlainText.oneLine(transcriptPath, 300),
+          logged == MAX_LOGGED_PATHS ? " (further such paths are not logged)" : "");
+    }
   }
 
   private synchronized void followFound(TranscriptFormat format, Path folder) {

@@ -1,6 +1,7 @@
 package dev.sessionsidecar.usage;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +23,7 @@ public interface UsageConfig {
    * what is written from then on.
    */
   @WithDefault("UTC")
+  @WithConverter(TimeZoneConverter.class)
   ZoneId timeZone();
 
   /** Most records one {@code POST /v1/usage} array may carry. */
