@@ -10,7 +10,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** One tool call the agent made in a session. */
@@ -118,9 +120,20 @@ public class ToolCall extends PanacheEntityBase {
     return find("sessionId = ?1 and callId = ?2", sessionId, callId).firstResultOptional();
   }
 
-  /** The calls recorded in a session under any of the agent's call ids. */
-  static List<ToolCall> byCallIds(String sessionId, List<String> callIds) {
-    return list("sessionId = ?1 and callId in ?2", sessionId, callIds);
+  /** The calls recorded in a session under the ids that {@code reports} name for it, by id. */
+  static Map<String, ToolCall> byCallIdsOf(String sessionId, List<ReportedToolCall> reports) {
+    List<String> ids =
+        reports.stream()
+            .filter(c -> c.sessionId().equals(sessionId) && c.request().callId() != null)
+            .map(c -> c.request().callId())
+            .distinct()
+            .toList();
+    Map<String, ToolCall> byId = new HashMap<>();
+    if (!ids.isEmpty()) {
+      ToolCall.<ToolCall>list("sessionId = ?1 and callId in ?2", sessionId, ids)
+          .forEach(call -> byId.put(call.callId, call));
+    }
+    return byId;
   }
 
   /** A session's calls, newest first. */

@@ -95,7 +95,7 @@ public class ToolCallService {
         continue;
       }
       Map<String, ToolCall> known =
-          stored.computeIfAbsent(session.get().id, id -> storedCalls(id, calls));
+          stored.computeIfAbsent(session.get().id, id -> ToolCall.byCallIdsOf(id, calls));
       ToolCall earlier = request.callId() == null ? null : known.get(request.callId());
       if (earlier != null) {
         // A result alone does not know the tool: it adds to the call as a weaker report would.
@@ -118,21 +118,6 @@ public class ToolCallService {
     } catch (ApiException gone) {
       return Optional.empty();
     }
-  }
-
-  /** The calls of a session stored under the ids {@code calls} name, by id. */
-  private static Map<String, ToolCall> storedCalls(String sessionId, List<ReportedToolCall> calls) {
-    List<String> ids =
-        calls.stream()
-            .filter(c -> c.sessionId().equals(sessionId) && c.request().callId() != null)
-            .map(c -> c.request().callId())
-            .distinct()
-            .toList();
-    Map<String, ToolCall> byId = new HashMap<>();
-    if (!ids.isEmpty()) {
-      ToolCall.byCallIds(sessionId, ids).forEach(call -> byId.put(call.callId, call));
-    }
-    return byId;
   }
 
   /** {@code by} null: a stored call with the same id is answered as it is, learning nothing. */
