@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,29 +33,63 @@ class UsageMetrics {
   private final MeterRegistry registry;
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
+  /**
+   * Each series key's meters, looked up once: a builder's {@code register} builds an id and sorts
+   * its tags on every call, which a backfill of thousands of records a second paid for each.
+   */
+  private final Map<String, Series> series = new ConcurrentHashMap<>();
+
   UsageMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
   void record(UsageRecordView r) {
-    Tags tags = tags(r);
-    tokens(tags, "input").record(r.inputTokens());
-    tokens(tags, "output").record(r.outputTokens());
+    Series meters = series.computeIfAbsent(boundedKey(r), key -> new Series(key.split("\u0000")));
+    meters.input.record(r.inputTokens());
+    meters.output.record(r.outputTokens());
     if (r.latencyMs() != null) {
-      Timer.builder("gen_ai.client.operation.duration")
-          .description("Duration of LLM calls as reported to the sidecar")
-          .tags(tags)
-          .serviceLevelObjectives(DURATION_BUCKETS)
-          .register(registry)
-          .record(Duration.ofMillis(r.latencyMs()));
+      meters.duration.record(Duration.ofMillis(r.latencyMs()));
     }
     if (r.costUsd() != null) {
-      Counter.builder("sidecar.usage.cost")
-          .description("Cost of LLM calls in US dollars, reported or estimated")
-          .baseUnit("usd")
-          .tags(tags.and("cost_source", r.costSource()))
-          .register(registry)
-          .increment(r.costUsd().doubleValue());
+      meters.cost(r.costSource()).increment(r.costUsd().doubleValue());
+    }
+  }
+
+  /** The meters of one provider, model and role. */
+  private final class Series {
+
+    final Tags tags;
+    final DistributionSummary input;
+    final DistributionSummary output;
+    final Timer duration;
+    final Map<String, Counter> costBySource = new ConcurrentHashMap<>();
+
+    /** From the provider, model and role of a bounded key. */
+    Series(String[] providerModelRole) {
+      this.tags =
+          Tags.of(
+              "gen_ai.provider.name", providerModelRole[0],
+              "gen_ai.request.model", providerModelRole[1],
+              "gen_ai.agent.role", providerModelRole[2]);
+      this.input = tokens(tags, "input");
+      this.output = tokens(tags, "output");
+      this.duration =
+          Timer.builder("gen_ai.client.operation.duration")
+              .description("Duration of LLM calls as reported to the sidecar")
+              .tags(tags)
+              .serviceLevelObjectives(DURATION_BUCKETS)
+              .register(registry);
+    }
+
+    Counter cost(String source) {
+      return costBySource.computeIfAbsent(
+          source,
+          s ->
+              Counter.builder("sidecar.usage.cost")
+                  .description("Cost of LLM calls in US dollars, reported or estimated")
+                  .baseUnit("usd")
+                  .tags(tags.and("cost_source", s))
+                  .register(registry));
     }
   }
 
@@ -83,12 +118,14 @@ class UsageMetrics {
     return buckets;
   }
 
-  private Tags tags(UsageRecordView r) {
+  /**
+   * The record's provider, model and role joined by NUL (which plain text never holds); past the
+   * bound, a combination not seen before is provider and model and role {@code other}, so neither
+   * the series nor the meters kept for them grow without bound.
+   */
+  private String boundedKey(UsageRecordView r) {
     String key = r.provider() + "\u0000" + r.model() + "\u0000" + r.role();
     boolean known = seen.contains(key) || (seen.size() < MAX_SERIES_KEYS && seen.add(key));
-    return Tags.of(
-        "gen_ai.provider.name", r.provider(),
-        "gen_ai.request.model", known ? r.model() : OTHER,
-        "gen_ai.agent.role", known ? r.role() : OTHER);
+    return known ? key : OTHER + "\u0000" + OTHER + "\u0000" + OTHER;
   }
 }

@@ -539,6 +539,33 @@ class UsageTest {
   }
 
   @Test
+  void newProvidersPastTheSeriesBoundAreCountedAsOther() {
+    List<Map<String, Object>> batch = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      batch.add(call("flood-" + i, "m", 1, 1));
+    }
+    post(batch).statusCode(201);
+    String text = given().get(metrics.toString()).then().statusCode(200).extract().asString();
+    long floodSeries =
+        text.lines()
+            .filter(line -> line.startsWith("gen_ai_client_token_usage_tokens_count{"))
+            .filter(line -> line.contains("gen_ai_provider_name=\"flood-"))
+            .count();
+    // Two series (input, output) per provider; at most 200 combinations of any kind are named.
+    assertTrue(floodSeries > 0 && floodSeries <= 2 * 200, floodSeries + " flood series");
+    String other =
+        "gen_ai_client_token_usage_tokens_count{gen_ai_agent_role=\"other\","
+            + "gen_ai_provider_name=\"other\",gen_ai_request_model=\"other\","
+            + "gen_ai_token_type=\"input\"}";
+    double countedAsOther =
+        text.lines()
+            .filter(line -> line.startsWith(other))
+            .mapToDouble(line -> Double.parseDouble(line.substring(other.length()).trim()))
+            .sum();
+    assertTrue(countedAsOther >= 250 - floodSeries / 2, countedAsOther + " counted as other");
+  }
+
+  @Test
   void durationsAndTokensAreHistogramsWithTheGenAiBuckets() {
     post(with(call("anthropic", "claude-haiku-4-5", 300, 5), "latency_ms", 700, "role", "bucketed"))
         .statusCode(201);
