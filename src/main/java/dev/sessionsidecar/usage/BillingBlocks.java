@@ -70,26 +70,26 @@ final class BillingBlocks {
       BigDecimal projectedCostUsd) {}
 
   /** The blocks of the records, oldest first; the records must be oldest first too. */
-  static List<Block> of(List<UsageRecord> oldestFirst) {
+  static List<Block> of(List<RecordedUse> oldestFirst) {
     List<Block> blocks = new ArrayList<>();
     Block open = null;
-    for (UsageRecord r : oldestFirst) {
+    for (RecordedUse r : oldestFirst) {
       boolean next =
           open == null
-              || !r.createdAt.isBefore(open.end())
-              || Duration.between(open.last(), r.createdAt).compareTo(LENGTH) >= 0;
+              || !r.createdAt().isBefore(open.end())
+              || Duration.between(open.last(), r.createdAt()).compareTo(LENGTH) >= 0;
       if (next) {
         if (open != null) {
           blocks.add(open);
         }
         open =
             new Block(
-                r.createdAt.truncatedTo(ChronoUnit.HOURS),
-                r.createdAt,
-                r.createdAt,
+                r.createdAt().truncatedTo(ChronoUnit.HOURS),
+                r.createdAt(),
+                r.createdAt(),
                 UsageTotals.ZERO.plus(r));
       } else {
-        open = new Block(open.start(), open.first(), r.createdAt, open.totals().plus(r));
+        open = new Block(open.start(), open.first(), r.createdAt(), open.totals().plus(r));
       }
     }
     if (open != null) {

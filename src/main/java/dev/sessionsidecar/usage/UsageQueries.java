@@ -163,15 +163,15 @@ public class UsageQueries {
   /** Newest first. */
   private List<BillingBlocks.Block> blocks(Scope scope) {
     List<BillingBlocks.Block> blocks =
-        new ArrayList<>(BillingBlocks.of(UsageRecord.oldestFirst(inScope(scope))));
+        new ArrayList<>(BillingBlocks.of(UsageRecord.usesOldestFirst(inScope(scope))));
     Collections.reverse(blocks);
     return blocks;
   }
 
   private Map<String, UsageTotals> bySession(Scope scope) {
     Map<String, UsageTotals> sessions = new HashMap<>();
-    for (UsageRecord r : UsageRecord.oldestFirst(inScope(scope))) {
-      String session = r.sessionId == null ? "(no session)" : r.sessionId;
+    for (RecordedUse r : UsageRecord.usesOldestFirst(inScope(scope))) {
+      String session = r.sessionId() == null ? "(no session)" : r.sessionId();
       sessions.put(session, sessions.getOrDefault(session, UsageTotals.ZERO).plus(r));
     }
     return sessions;

@@ -74,29 +74,34 @@ record UsageTotals(
 
   /** These totals with one more record. */
   UsageTotals plus(UsageRecord r) {
-    CostSource source = r.costSource;
+    return plus(RecordedUse.of(r));
+  }
+
+  /** These totals with one more record's use. */
+  UsageTotals plus(RecordedUse r) {
+    CostSource source = r.costSource();
     List<Long> buckets = latencyBuckets;
-    if (r.latencyMs != null) {
-      int bucket = LatencyBuckets.index(r.latencyMs);
+    if (r.latencyMs() != null) {
+      int bucket = LatencyBuckets.index(r.latencyMs());
       buckets = new ArrayList<>(latencyBuckets);
       buckets.set(bucket, buckets.get(bucket) + 1);
     }
     return new UsageTotals(
         requests + 1,
-        errors + (r.ok ? 0 : 1),
-        inputTokens + r.inputTokens,
-        outputTokens + r.outputTokens,
-        cacheReadTokens + r.cacheReadTokens,
-        cacheWriteTokens + r.cacheWriteTokens,
-        reasoningTokens + r.reasoningTokens,
+        errors + (r.ok() ? 0 : 1),
+        inputTokens + r.inputTokens(),
+        outputTokens + r.outputTokens(),
+        cacheReadTokens + r.cacheReadTokens(),
+        cacheWriteTokens + r.cacheWriteTokens(),
+        reasoningTokens + r.reasoningTokens(),
         reportedRequests + (source == CostSource.REPORTED ? 1 : 0),
         estimatedRequests + (source == CostSource.ESTIMATED ? 1 : 0),
         unknownCostRequests + (source == CostSource.UNKNOWN ? 1 : 0),
-        latencyRequests + (r.latencyMs == null ? 0 : 1),
-        latencySumMs + (r.latencyMs == null ? 0 : r.latencyMs),
+        latencyRequests + (r.latencyMs() == null ? 0 : 1),
+        latencySumMs + (r.latencyMs() == null ? 0 : r.latencyMs()),
         buckets,
-        source == CostSource.REPORTED ? reportedCostUsd.add(r.costUsd) : reportedCostUsd,
-        source == CostSource.ESTIMATED ? estimatedCostUsd.add(r.costUsd) : estimatedCostUsd);
+        source == CostSource.REPORTED ? reportedCostUsd.add(r.costUsd()) : reportedCostUsd,
+        source == CostSource.ESTIMATED ? estimatedCostUsd.add(r.costUsd()) : estimatedCostUsd);
   }
 
   /** What these totals have beyond {@code other}, column by column (a correction's delta). */
