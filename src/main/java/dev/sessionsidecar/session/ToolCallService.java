@@ -97,12 +97,15 @@ public class ToolCallService {
       Map<String, ToolCall> known =
           stored.computeIfAbsent(session.get().id, id -> ToolCall.byCallIdsOf(id, calls));
       ToolCall earlier = request.callId() == null ? null : known.get(request.callId());
+      // A result alone does not know the tool: it adds to the call as a weaker report would.
+      String by =
+          reported.resultOnly() || reported.asTheModelSawIt()
+              ? ToolCall.TELEMETRY
+              : ToolCall.FIRST_HAND;
       if (earlier != null) {
-        // A result alone does not know the tool: it adds to the call as a weaker report would.
-        String by = reported.resultOnly() ? ToolCall.TELEMETRY : ToolCall.FIRST_HAND;
         learn(session.get(), earlier, request, by);
       } else if (!reported.resultOnly()) {
-        ToolCall call = newCall(session.get(), request, ToolCall.FIRST_HAND, startedAt, now);
+        ToolCall call = newCall(session.get(), request, by, startedAt, now);
         session.get().recordToolCall(call.ok, startedAt.isBefore(now) ? startedAt : now);
         if (call.callId != null) {
           known.put(call.callId, call);

@@ -7,12 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.session.RecordToolCallRequest;
 import dev.sessionsidecar.session.ReportedToolCall;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The tool calls of one Claude Code transcript file: a {@code tool_use} block of a response starts
@@ -22,22 +19,8 @@ import java.util.Map;
  */
 final class ClaudeCodeToolCalls {
 
-  /** Calls started and not finished yet that are remembered (a turn runs a few at once). */
-  private static final int MAX_OPEN = 10_000;
-
-  /** The longest duration a call is recorded with, as the tool-call API takes it. */
-  private static final Duration MAX_DURATION = Duration.ofDays(7);
-
-  private record Started(String tool, Instant at) {}
-
   private final String role;
-  private final Map<String, Started> open =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Started> eldest) {
-          return size() > MAX_OPEN;
-        }
-      };
+  private final StartedCalls open = new StartedCalls();
 
   /** For a file of {@code role}'s lines: {@code agent}, or {@code subagent[:<type>]}. */
   ClaudeCodeToolCalls(String role) {
@@ -67,7 +50,7 @@ final class ClaudeCodeToolCalls {
     String callId = text(block, "id");
     String tool = text(block, "name");
     Instant at = timestamp(line);
-    open.put(callId, new Started(tool, at));
+    open.start(callId, tool, at);
     JsonNode input = block.get("input");
     return new ReportedToolCall(
         text(line, "sessionId"),
@@ -82,11 +65,11 @@ final class ClaudeCodeToolCalls {
    */
   private ReportedToolCall finished(JsonNode line, JsonNode block) {
     String callId = text(block, "tool_use_id");
-    Started start = open.remove(callId);
+    StartedCalls.Started start = open.finish(callId).orElse(null);
     boolean failed = block.path("is_error").asBoolean(false);
     String said = answer(block.path("content"));
     Instant at = timestamp(line);
-    Long duration = start == null ? null : duration(start.at(), at);
+    Long duration = start == null ? null : start.millisUntil(at);
     return new ReportedToolCall(
         text(line, "sessionId"),
         new RecordToolCallRequest(
@@ -105,24 +88,7 @@ final class ClaudeCodeToolCalls {
 
   /** A result's text: a string, or the text blocks of a list (images and the like left out). */
   private static String answer(JsonNode content) {
-    if (content.isTextual()) {
-      return content.asText();
-    }
-    if (!content.isArray()) {
-      return null;
-    }
-    StringBuilder text = new StringBuilder();
-    for (JsonNode part : content) {
-      if (part.path("text").isTextual()) {
-        text.append(text.isEmpty() ? "" : " ").append(part.get("text").asText());
-      }
-    }
-    return text.isEmpty() ? null : text.toString();
-  }
-
-  private static Long duration(Instant started, Instant finished) {
-    Duration took = Duration.between(started, finished);
-    return took.isNegative() || took.compareTo(MAX_DURATION) > 0 ? null : took.toMillis();
+    return content.isTextual() ? content.asText() : TranscriptFields.textParts(content);
   }
 
   /** Who made the call, as hooks name it: a subagent's type (else its id); null for the main. */

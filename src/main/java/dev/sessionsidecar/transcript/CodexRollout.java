@@ -6,7 +6,9 @@ import static dev.sessionsidecar.transcript.TranscriptFields.text;
 import static dev.sessionsidecar.transcript.TranscriptFields.timestamp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionsidecar.session.ReportedToolCall;
 import dev.sessionsidecar.usage.RecordUsageRequest;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,13 +16,15 @@ import java.util.Optional;
  * directory, {@code turn_context} the model of the turns that follow, and each {@code
  * token_usage_record} (Codex 0.171.0) is one response, keyed by its {@code response_id}, with
  * OpenAI's counts: input includes the cached part, output the reasoning part, as in ours. The
- * {@code token_count} events repeat the same figures and are not counted again.
+ * {@code token_count} events repeat the same figures and are not counted again. The {@code
+ * function_call} and {@code function_call_output} items are the session's tool calls.
  */
 final class CodexRollout implements LineReader {
 
   private String sessionId;
   private String cwd;
   private String model;
+  private final CodexToolCalls toolCalls = new CodexToolCalls();
 
   @Override
   public boolean needsEarlierLines() {
@@ -39,11 +43,34 @@ final class CodexRollout implements LineReader {
       case "token_usage_record" -> {
         return Optional.of(request(line, payload));
       }
+      case "response_item" -> {
+        return toolCall(line, payload);
+      }
       default -> {
-        // Not ours to read: messages, tool calls, the other events.
+        // Not ours to read: the other events.
       }
     }
     return Optional.empty();
+  }
+
+  /** A tool call's start or result; nothing for the other items (messages, reasoning). */
+  private Optional<TranscriptEntry> toolCall(JsonNode line, JsonNode item) {
+    ReportedToolCall call =
+        switch (item.path("type").asText()) {
+          case "function_call" -> toolCalls.started(session(), line, item);
+          case "function_call_output" -> toolCalls.finished(session(), line, item);
+          default -> null;
+        };
+    return call == null
+        ? Optional.empty()
+        : Optional.of(new TranscriptEntry(call.sessionId(), cwd, null, List.of(call)));
+  }
+
+  private String session() {
+    if (sessionId == null) {
+      throw new IllegalArgumentException("an item before the session's meta");
+    }
+    return sessionId;
   }
 
   private TranscriptEntry request(JsonNode line, JsonNode payload) {

@@ -41,6 +41,20 @@ final class TranscriptFields {
     }
   }
 
+  /** The text parts of a list of content blocks joined by a space; null when it has none. */
+  static String textParts(JsonNode blocks) {
+    if (!blocks.isArray()) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder();
+    for (JsonNode part : blocks) {
+      if (part.path("text").isTextual()) {
+        text.append(text.isEmpty() ? "" : " ").append(part.get("text").asText());
+      }
+    }
+    return text.isEmpty() ? null : text.toString();
+  }
+
   static JsonNode object(JsonNode line) {
     if (!line.isObject()) {
       throw new IllegalArgumentException("not a JSON object");

@@ -91,6 +91,19 @@ class RealCodexIT extends RealAgentTest {
       exchanges.forEach(
           exchange ->
               assertEquals(exchange.id(), matching(usage, exchange).path("request_id").asText()));
+      // The rollout names each call as the model's API does; the hooks' names win, whichever
+      // of the two the sidecar read first.
+      Map<String, JsonNode> calls = record.awaitToolCalls(session);
+      assertEquals(
+          model.issued().stream().map(Issued::callId).collect(Collectors.toSet()), calls.keySet());
+      for (Issued call : model.issued()) {
+        JsonNode recorded = calls.get(call.callId());
+        assertEquals("Bash", recorded.path("tool").asText(), recorded.toString());
+        assertEquals(
+            call.input().path("cmd").asText(),
+            recorded.path("arguments").path("command").asText(),
+            recorded.toString());
+      }
 
       JsonNode theirs =
           Ccusage.codexSessions(codexHome).entrySet().stream()
@@ -115,6 +128,61 @@ class RealCodexIT extends RealAgentTest {
               + theirs.path("costUSD")
               + ", the sidecar $"
               + cost);
+    } finally {
+      follower.stop();
+    }
+  }
+
+  /**
+   * A sidecar that only reads the rollouts (Codex's hooks and telemetry point at nothing): it
+   * records the session in its project, every response, and every tool call as the rollout has it,
+   * named as the model's API names it ({@code exec_command} with {@code {"cmd"}}), the command that
+   * exited 3 as failed with what it printed, each with how long it took.
+   */
+  @Test
+  void rolloutsAloneRecordTheSessionItsResponsesAndItsToolCalls() throws Exception {
+    Path place = root.resolve("rollouts-alone");
+    Path codexHome = place.resolve("codex-home");
+    SidecarProcess follower =
+        SidecarProcess.start(
+                place.resolve("sidecar-data"),
+                Map.of("SIDECAR_TRANSCRIPTS_CODEX", codexHome.toString()))
+            .awaitReady();
+    try (ScriptedModel model = ScriptedModel.start()) {
+      SidecarRecord record = new SidecarRecord(follower);
+      model.script(
+          "alone", call(shell("echo one")), call(shell("echo oops >&2; exit 3")), say("Done."));
+      String nobody = "http://127.0.0.1:" + SidecarProcess.freePort();
+      Codex codex = Codex.install(place, nobody, model);
+      codex.trustHooks();
+      AgentRun run = codex.exec("Only the rollout tells [[script:alone]]");
+      assertEquals(0, run.exitCode(), run.toString());
+      String session = threadOf(run);
+      assertEquals(
+          model.exchanges().size(), record.awaitUsage(session, model.exchanges().size()).size());
+      JsonNode recordedSession = record.session(session);
+      assertEquals(
+          codex.project().toString(), recordedSession.path("project").path("path").asText());
+
+      List<Issued> issued = model.issued();
+      Map<String, JsonNode> calls = record.awaitToolCalls(session);
+      assertEquals(issued.stream().map(Issued::callId).collect(Collectors.toSet()), calls.keySet());
+      for (Issued call : issued) {
+        JsonNode recorded = calls.get(call.callId());
+        assertEquals("exec_command", recorded.path("tool").asText(), recorded.toString());
+        assertEquals(
+            call.input().path("cmd").asText(), recorded.path("arguments").path("cmd").asText());
+        boolean failing = call.input().path("cmd").asText().contains("exit 3");
+        assertEquals(!failing, recorded.path("ok").asBoolean(), recorded.toString());
+        if (failing) {
+          assertTrue(
+              recorded.path("error").asText().startsWith("exit code 3: "), recorded.toString());
+          assertTrue(recorded.path("error").asText().contains("oops"), recorded.toString());
+        } else {
+          assertTrue(recorded.path("result_summary").asText().contains("one"), recorded.toString());
+        }
+        assertTrue(recorded.path("duration_ms").isIntegralNumber(), recorded.toString());
+      }
     } finally {
       follower.stop();
     }
