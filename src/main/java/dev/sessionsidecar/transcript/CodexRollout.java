@@ -16,8 +16,9 @@ import java.util.Optional;
  * directory, {@code turn_context} the model of the turns that follow, and each {@code
  * token_usage_record} (Codex 0.171.0) is one response, keyed by its {@code response_id}, with
  * OpenAI's counts: input includes the cached part, output the reasoning part, as in ours. The
- * {@code token_count} events repeat the same figures and are not counted again. The {@code
- * function_call} and {@code function_call_output} items are the session's tool calls.
+ * {@code token_count} events repeat the same figures and are not counted again, unless the file has
+ * no such records (Codex before 0.171), when each is a response. The {@code function_call} and
+ * {@code function_call_output} items are the session's tool calls.
  */
 final class CodexRollout implements LineReader {
 
@@ -25,6 +26,9 @@ final class CodexRollout implements LineReader {
   private String cwd;
   private String model;
   private final CodexToolCalls toolCalls = new CodexToolCalls();
+
+  /** Whether the file has {@code token_usage_record} lines, which make its token counts repeats. */
+  private boolean hasResponseRecords;
 
   @Override
   public boolean needsEarlierLines() {
@@ -41,7 +45,13 @@ final class CodexRollout implements LineReader {
       }
       case "turn_context" -> model = text(payload, "model");
       case "token_usage_record" -> {
-        return Optional.of(request(line, payload));
+        hasResponseRecords = true;
+        return Optional.of(request(line, text(payload, "response_id"), payload.path("usage")));
+      }
+      case "event_msg" -> {
+        return payload.path("type").asText().equals("token_count") && !hasResponseRecords
+            ? tokenCount(line, payload.path("info"))
+            : Optional.empty();
       }
       case "response_item" -> {
         return toolCall(line, payload);
@@ -73,17 +83,35 @@ final class CodexRollout implements LineReader {
     return sessionId;
   }
 
-  private TranscriptEntry request(JsonNode line, JsonNode payload) {
+  /**
+   * A response as Codex before 0.171 wrote it, a {@code token_count} event alone: its {@code
+   * last_token_usage}, keyed by the session and the running total after it ({@code
+   * total_token_usage}), which only a new response raises, so the event Codex repeats with the same
+   * total is the same response. An event without usage (rate limits only) is no response.
+   */
+  private Optional<TranscriptEntry> tokenCount(JsonNode line, JsonNode info) {
+    if (!info.isObject()) {
+      return Optional.empty();
+    }
+    JsonNode total = info.path("total_token_usage");
+    if (!total.isObject()) {
+      throw new IllegalArgumentException("total_token_usage is missing");
+    }
+    long runningTotal = count(total, "input_tokens") + count(total, "output_tokens");
+    String key = "codex-total:" + session() + ":" + runningTotal;
+    return Optional.of(request(line, key, info.path("last_token_usage")));
+  }
+
+  private TranscriptEntry request(JsonNode line, String requestId, JsonNode usage) {
     if (sessionId == null || model == null) {
       throw new IllegalArgumentException("a response before the session's meta or model");
     }
-    JsonNode usage = payload.path("usage");
     if (!usage.isObject()) {
       throw new IllegalArgumentException("usage is missing");
     }
     RecordUsageRequest request =
         new RecordUsageRequest(
-            text(payload, "response_id"),
+            requestId,
             sessionId,
             "openai",
             model,

@@ -105,29 +105,7 @@ class RealCodexIT extends RealAgentTest {
             recorded.toString());
       }
 
-      JsonNode theirs =
-          Ccusage.codexSessions(codexHome).entrySet().stream()
-              .filter(e -> e.getKey().endsWith(session))
-              .map(Map.Entry::getValue)
-              .findFirst()
-              .orElseThrow();
-      long cacheRead = sum(usage, "cache_read_tokens");
-      assertEquals(theirs.path("inputTokens").asLong(), sum(usage, "input_tokens") - cacheRead);
-      assertEquals(theirs.path("cacheReadTokens").asLong(), cacheRead);
-      assertEquals(theirs.path("outputTokens").asLong(), sum(usage, "output_tokens"));
-      assertEquals(theirs.path("reasoningOutputTokens").asLong(), sum(usage, "reasoning_tokens"));
-      BigDecimal cost = record.cost(session);
-      assertTrue(
-          cost.subtract(theirs.path("costUSD").decimalValue())
-                  .abs()
-                  .compareTo(new BigDecimal("0.0001"))
-              <= 0,
-          "ccusage priced "
-              + Codex.MODEL
-              + " at $"
-              + theirs.path("costUSD")
-              + ", the sidecar $"
-              + cost);
+      assertCountsAsCcusage(record, codexHome, session, usage);
     } finally {
       follower.stop();
     }
@@ -183,8 +161,76 @@ class RealCodexIT extends RealAgentTest {
         }
         assertTrue(recorded.path("duration_ms").isIntegralNumber(), recorded.toString());
       }
+      olderRolloutCountsAsCcusage(place, codexHome, session, model.exchanges().size());
     } finally {
       follower.stop();
+    }
+  }
+
+  /** ccusage, reading the same {@code CODEX_HOME}, counts the session's tokens and cost alike. */
+  private static void assertCountsAsCcusage(
+      SidecarRecord record, Path codexHome, String session, Map<String, JsonNode> usage)
+      throws Exception {
+    JsonNode theirs =
+        Ccusage.codexSessions(codexHome).entrySet().stream()
+            .filter(e -> e.getKey().endsWith(session))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElseThrow();
+    long cacheRead = sum(usage, "cache_read_tokens");
+    assertEquals(theirs.path("inputTokens").asLong(), sum(usage, "input_tokens") - cacheRead);
+    assertEquals(theirs.path("cacheReadTokens").asLong(), cacheRead);
+    assertEquals(theirs.path("outputTokens").asLong(), sum(usage, "output_tokens"));
+    assertEquals(theirs.path("reasoningOutputTokens").asLong(), sum(usage, "reasoning_tokens"));
+    BigDecimal cost = record.cost(session);
+    assertTrue(
+        cost.subtract(theirs.path("costUSD").decimalValue())
+                .abs()
+                .compareTo(new BigDecimal("0.0001"))
+            <= 0,
+        "ccusage priced "
+            + Codex.MODEL
+            + " at $"
+            + theirs.path("costUSD")
+            + ", the sidecar $"
+            + cost);
+  }
+
+  /**
+   * The session's rollout as Codex before 0.171 wrote it (the same lines without its {@code
+   * token_usage_record} lines, so each response is a {@code token_count} event alone), read by a
+   * sidecar of its own: each response once, counted as ccusage counts the same file.
+   */
+  private static void olderRolloutCountsAsCcusage(
+      Path place, Path codexHome, String session, int responses) throws Exception {
+    Path rollout;
+    try (var files = Files.walk(codexHome.resolve("sessions"))) {
+      rollout =
+          files
+              .filter(f -> f.getFileName().toString().endsWith(session + ".jsonl"))
+              .findFirst()
+              .orElseThrow();
+    }
+    Path olderHome = place.resolve("older-codex-home");
+    Path older = olderHome.resolve(codexHome.relativize(rollout));
+    Files.createDirectories(older.getParent());
+    Files.write(
+        older,
+        Files.readAllLines(rollout).stream()
+            .filter(line -> !line.contains("\"type\":\"token_usage_record\""))
+            .toList());
+    SidecarProcess reader =
+        SidecarProcess.start(
+                place.resolve("older-sidecar-data"),
+                Map.of("SIDECAR_TRANSCRIPTS_CODEX", olderHome.toString()))
+            .awaitReady();
+    try {
+      SidecarRecord record = new SidecarRecord(reader);
+      Map<String, JsonNode> usage = record.awaitUsage(session, responses);
+      assertEquals(responses, usage.size(), "each response once: " + usage.keySet());
+      assertCountsAsCcusage(record, olderHome, session, usage);
+    } finally {
+      reader.stop();
     }
   }
 
