@@ -80,6 +80,7 @@ final class UsageDraft {
         error,
         createdAt,
         null,
+        null,
         null);
   }
 }

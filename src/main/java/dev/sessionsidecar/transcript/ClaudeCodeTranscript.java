@@ -90,7 +90,13 @@ final class ClaudeCodeTranscript implements LineReader {
         null,
         timestamp(line),
         serverTools.isObject() ? count(serverTools, "web_search_requests") : null,
-        geo(usage));
+        geo(usage),
+        speed(usage));
+  }
+
+  /** {@code fast} when the usage says the response came in fast mode, else unsaid (standard). */
+  private static String speed(JsonNode usage) {
+    return usage.path("speed").asText("").equals("fast") ? "fast" : null;
   }
 
   /**

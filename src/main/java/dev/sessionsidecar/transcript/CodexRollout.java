@@ -128,6 +128,7 @@ final class CodexRollout implements LineReader {
             null,
             timestamp(line),
             null,
+            null,
             null);
     return TranscriptEntry.ofUsage(cwd, request);
   }

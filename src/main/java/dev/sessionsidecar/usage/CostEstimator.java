@@ -8,7 +8,8 @@ import java.util.List;
  * Prices one call from its OpenTelemetry token counts: uncached input, cache reads and writes and
  * output each at their own price; long prompts at the tier prices; a missing cache price falls back
  * to the input price; reasoning at its own price only where the table has one; then the factor of
- * the geography the call ran in, and the provider's web searches at their price each.
+ * the geography the call ran in, and the provider's web searches at their price each. A call in
+ * fast mode is priced at the row's {@code fast_*} prices where it has them.
  */
 final class CostEstimator {
 
@@ -19,7 +20,9 @@ final class CostEstimator {
 
   private CostEstimator() {}
 
-  static BigDecimal estimate(ModelPrice price, TokenCounts tokens) {
+  static BigDecimal estimate(ModelPrice row, TokenCounts tokens) {
+    // Fast mode has prices of its own and no long-context tier, where the row names them.
+    ModelPrice price = "fast".equals(tokens.speed()) ? row.fast().orElse(row) : row;
     String tier = tier(price, tokens.input());
     long uncachedInput = tokens.input() - tokens.cacheRead() - tokens.cacheWrite();
     BigDecimal input = priced(price, "input", tier);

@@ -27,8 +27,8 @@ class RecordPricing {
   /**
    * A repeat of a stored call (the same request id from another source) adds what the first report
    * lacked: the agent's own cost, the 1-hour part of the cache writes, the web searches, where it
-   * ran, the latency. The rollups and the session's spend move with the cost; tokens never change,
-   * the first report's stay.
+   * ran, how fast, the latency. The rollups and the session's spend move with the cost; tokens
+   * never change, the first report's stay.
    */
   void fillIn(UsageRecord stored, RecordUsageRequest repeat) {
     UsageTotals before = UsageTotals.ZERO.plus(stored);
@@ -66,6 +66,10 @@ class RecordPricing {
     }
     if (stored.inferenceGeo == null && repeat.inferenceGeo() != null) {
       stored.inferenceGeo = repeat.inferenceGeo();
+      learned = true;
+    }
+    if (stored.speed == null && repeat.speed() != null) {
+      stored.speed = repeat.speed();
       learned = true;
     }
     return learned;

@@ -78,7 +78,8 @@ public record RecordUsageRequest(
     @Pattern(
             regexp = "^[a-z0-9_-]{1,32}$",
             message = "must be 1 to 32 lower-case letters, digits, _ or -, e.g. us or global")
-        String inferenceGeo) {
+        String inferenceGeo,
+    @Pattern(regexp = "^(standard|fast)$", message = "must be standard or fast") String speed) {
 
   /** The longest provider stored (lower-cased). */
   static final int MAX_PROVIDER = 100;
@@ -137,7 +138,8 @@ public record RecordUsageRequest(
         error,
         createdAt,
         webSearchRequests,
-        inferenceGeo);
+        inferenceGeo,
+        speed);
   }
 
   boolean succeeded() {

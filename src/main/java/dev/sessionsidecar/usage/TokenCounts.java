@@ -12,4 +12,5 @@ record TokenCounts(
     long cacheWrite1h,
     long reasoning,
     long webSearches,
-    String inferenceGeo) {}
+    String inferenceGeo,
+    String speed) {}

@@ -83,6 +83,10 @@ public class UsageRecord extends PanacheEntityBase {
   @Column(name = "inference_geo")
   public String inferenceGeo;
 
+  /** How fast the provider was asked to answer ({@code standard}, {@code fast}); null: not said. */
+  @Column(name = "speed")
+  public String speed;
+
   @Column(name = "cost_usd")
   public BigDecimal costUsd;
 
@@ -116,7 +120,8 @@ public class UsageRecord extends PanacheEntityBase {
         cacheWrite1hTokens == null ? 0 : cacheWrite1hTokens,
         reasoningTokens,
         webSearchRequests == null ? 0 : webSearchRequests,
-        inferenceGeo);
+        inferenceGeo,
+        speed);
   }
 
   /** Deletes the records created before the cutoff; answers how many. */

@@ -225,6 +225,7 @@ public class UsageService {
     r.reasoningTokens = request.reasoning();
     r.webSearchRequests = request.webSearchRequests();
     r.inferenceGeo = request.inferenceGeo();
+    r.speed = request.speed();
     r.latencyMs = request.latencyMs();
     r.ok = request.succeeded();
     r.error = request.error();

@@ -238,14 +238,18 @@ class RealClaudeCodeIT extends RealAgentTest {
    * A sidecar told of no transcript folder, fed by Claude Code's hooks alone (no telemetry): the
    * hook events name the session's transcript, which the sidecar can read (the folder is shared at
    * the same path), so every request is recorded from it with its tokens and 1-hour cache writes,
-   * which hooks do not carry.
+   * which hooks do not carry. The replies ran web searches, in the US only and in fast mode: the
+   * cost is still Claude Code's own.
    */
   @Test
   void hooksAloneLeadTheSidecarToTheTranscript() throws Exception {
     SidecarProcess hooked = SidecarProcess.start(root.resolve("hooked-data")).awaitReady();
     try (ScriptedModel model = ScriptedModel.start()) {
       SidecarRecord record = new SidecarRecord(hooked);
-      model.searchingInTheUs().script("hooked", call(bash("echo hooked")), say("Hooked done."));
+      model
+          .searchingInTheUs()
+          .inFastMode()
+          .script("hooked", call(bash("echo hooked")), say("Hooked done."));
       ClaudeCode claude =
           ClaudeCode.install(
                   root.resolve("hooked"),
@@ -263,6 +267,7 @@ class RealClaudeCodeIT extends RealAgentTest {
         assertTokens(exchange.usage(), stored);
         assertEquals(model.webSearches(exchange), stored.path("web_search_requests").asLong());
         assertEquals("us", stored.path("inference_geo").asText(), stored.toString());
+        assertEquals("fast", stored.path("speed").asText(), stored.toString());
       }
       assertCostEquals(result.path("total_cost_usd").decimalValue(), record.cost(session));
       assertEquals(callIds(model.issued()), record.toolCalls(session).keySet());

@@ -83,6 +83,9 @@ final class ScriptedModel implements AutoCloseable {
   /** Whether each Anthropic reply says it ran web searches, in the US only (both are billed). */
   private volatile boolean searchingInTheUs;
 
+  /** Whether each Anthropic reply says it came in fast mode (which has prices of its own). */
+  private volatile boolean fast;
+
   private ScriptedModel(HttpServer server) {
     this.server = server;
   }
@@ -93,6 +96,12 @@ final class ScriptedModel implements AutoCloseable {
    */
   ScriptedModel searchingInTheUs() {
     searchingInTheUs = true;
+    return this;
+  }
+
+  /** From now on each Anthropic reply says it came in fast mode ({@code usage.speed}). */
+  ScriptedModel inFastMode() {
+    fast = true;
     return this;
   }
 
@@ -369,6 +378,9 @@ final class ScriptedModel implements AutoCloseable {
           .put("web_search_requests", 1 + usage.output() % 2)
           .put("web_fetch_requests", 1);
       node.put("inference_geo", "us");
+    }
+    if (fast) {
+      node.put("speed", "fast");
     }
     return node;
   }

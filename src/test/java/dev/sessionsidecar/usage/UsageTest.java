@@ -78,7 +78,7 @@ class UsageTest {
             .statusCode(201)
             .body("provider", equalTo("anthropic"))
             .body("cost_source", equalTo("estimated"))
-            .body("price_version", equalTo("2026-12-06.2"))
+            .body("price_version", equalTo("2026-12-07.1"))
             .body("session_id", equalTo(session));
     // 2,000 x 3 + 8,000 x 0.30 + 500 x 15 = 15,900 micro-dollars
     assertEquals(0, new BigDecimal("0.0159").compareTo(decimal(stored, "cost_usd")));
@@ -124,6 +124,36 @@ class UsageTest {
         .body("errors[0].field", equalTo("web_search_requests"));
     assertProblem(post(with(call, "inference_geo", "U S")), 400, "invalid_argument")
         .body("errors[0].field", equalTo("inference_geo"));
+  }
+
+  @Test
+  void fastModeIsPricedAtTheRowsFastPrices() {
+    // claude-opus-4-6 fast: $30 input, $150 output, $3 cache read, $37.50 and $60 cache writes.
+    Map<String, Object> call =
+        with(
+            call("anthropic", "claude-opus-4-6", 300_000, 1_000),
+            "cache_read_tokens",
+            100_000,
+            "cache_write_tokens",
+            100_000,
+            "cache_write_1h_tokens",
+            40_000);
+    ValidatableResponse fast =
+        post(with(call, "speed", "fast")).statusCode(201).body("speed", equalTo("fast"));
+    // 100,000 x 30 + 100,000 x 3 + 60,000 x 37.5 + 40,000 x 60 + 1,000 x 150 = 8,100,000 micro-$
+    assertEquals(0, new BigDecimal("8.1").compareTo(decimal(fast, "cost_usd")));
+    ValidatableResponse standard = post(with(call, "speed", "standard")).statusCode(201);
+    assertEquals(0, decimal(standard, "cost_usd").compareTo(decimal(post(call), "cost_usd")));
+    assertTrue(decimal(standard, "cost_usd").compareTo(decimal(fast, "cost_usd")) < 0);
+    // A model whose row has no fast prices is priced at its standard ones, as Claude Code does.
+    Map<String, Object> haiku = call("anthropic", "claude-haiku-4-5", 1_000, 100);
+    assertEquals(
+        0,
+        decimal(post(haiku), "cost_usd")
+            .compareTo(decimal(post(with(haiku, "speed", "fast")), "cost_usd")));
+    assertProblem(post(with(call, "speed", "turbo")), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("speed"))
+        .body("errors[0].message", containsString("standard or fast"));
   }
 
   @Test
