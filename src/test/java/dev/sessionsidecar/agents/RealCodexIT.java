@@ -71,11 +71,7 @@ class RealCodexIT extends RealAgentTest {
   void theRolloutsRecordEveryResponseOnceAsCcusageCountsIt() throws Exception {
     Path place = root.resolve("rollouts");
     Path codexHome = place.resolve("codex-home");
-    SidecarProcess follower =
-        SidecarProcess.start(
-                place.resolve("sidecar-data"),
-                Map.of("SIDECAR_TRANSCRIPTS_CODEX", codexHome.toString()))
-            .awaitReady();
+    SidecarProcess follower = readingRollouts(place.resolve("sidecar-data"), codexHome);
     try (ScriptedModel model = ScriptedModel.start()) {
       SidecarRecord record = new SidecarRecord(follower);
       model.script("roll", call(shell("echo one")), call(shell("echo two")), say("Rolled."));
@@ -121,11 +117,7 @@ class RealCodexIT extends RealAgentTest {
   void rolloutsAloneRecordTheSessionItsResponsesAndItsToolCalls() throws Exception {
     Path place = root.resolve("rollouts-alone");
     Path codexHome = place.resolve("codex-home");
-    SidecarProcess follower =
-        SidecarProcess.start(
-                place.resolve("sidecar-data"),
-                Map.of("SIDECAR_TRANSCRIPTS_CODEX", codexHome.toString()))
-            .awaitReady();
+    SidecarProcess follower = readingRollouts(place.resolve("sidecar-data"), codexHome);
     try (ScriptedModel model = ScriptedModel.start()) {
       SidecarRecord record = new SidecarRecord(follower);
       model.script(
@@ -219,11 +211,7 @@ class RealCodexIT extends RealAgentTest {
         Files.readAllLines(rollout).stream()
             .filter(line -> !line.contains("\"type\":\"token_usage_record\""))
             .toList());
-    SidecarProcess reader =
-        SidecarProcess.start(
-                place.resolve("older-sidecar-data"),
-                Map.of("SIDECAR_TRANSCRIPTS_CODEX", olderHome.toString()))
-            .awaitReady();
+    SidecarProcess reader = readingRollouts(place.resolve("older-sidecar-data"), olderHome);
     try {
       SidecarRecord record = new SidecarRecord(reader);
       Map<String, JsonNode> usage = record.awaitUsage(session, responses);
@@ -232,6 +220,14 @@ class RealCodexIT extends RealAgentTest {
     } finally {
       reader.stop();
     }
+  }
+
+  /**
+   * A sidecar of its own (data in {@code data}) that reads the rollouts under {@code codexHome}.
+   */
+  private static SidecarProcess readingRollouts(Path data, Path codexHome) throws Exception {
+    return SidecarProcess.start(data, Map.of("SIDECAR_TRANSCRIPTS_CODEX", codexHome.toString()))
+        .awaitReady();
   }
 
   private static long sum(Map<String, JsonNode> usage, String field) {
