@@ -17,7 +17,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,14 +44,13 @@ final class TranscriptFollower {
   private final TranscriptFormat format;
   private final Path root;
   private final Duration rescan;
-  private final ReadPositions positions;
   private final TranscriptIntake intake;
   private final TranscriptMetrics metrics;
   private final Map<Path, Position> read;
   private final Map<Path, LineReader> readers = new HashMap<>();
   private final Set<Path> watched = new HashSet<>();
   private final Set<Path> skippedFiles = new HashSet<>();
-  private final Set<Path> filesWithSkippedLines = new HashSet<>();
+  private final PendingRecorder recorder;
   private final WatchService watch;
   private final Thread thread;
   private volatile boolean running = true;
@@ -71,8 +69,8 @@ final class TranscriptFollower {
     this.root = root;
     this.rescan = rescan;
     this.read = new HashMap<>(read);
-    this.positions = positions;
     this.intake = intake;
+    this.recorder = new PendingRecorder(format.client(), this.read, positions, intake);
     this.metrics = metrics;
     this.watch = FileSystems.getDefault().newWatchService();
     this.thread = new Thread(this::follow, "transcripts-" + format.client());
@@ -158,7 +156,7 @@ final class TranscriptFollower {
       }
       readOn(file, pending);
     }
-    flush(pending);
+    recorder.record(pending);
   }
 
   /** Reads what the file gained since it was last read, recording whenever enough is pending. */
@@ -187,45 +185,12 @@ final class TranscriptFollower {
         at = new Position(at.fileKey(), lines.offset(), at.skippedLines() + lines.overlong());
         pending.add(file, new TranscriptIntake.Part(lines.lines(), reader), at);
         if (pending.bytes() >= READ_BUDGET) {
-          flush(pending);
+          recorder.record(pending);
         }
       }
     } catch (AccessDeniedException e) {
       skipFile(file, "unreadable");
     }
-  }
-
-  /**
-   * Records what is pending in few writes, then saves where each file stands: a crash between the
-   * two reads those lines again, which the request ids make harmless.
-   */
-  private void flush(PendingLines pending) {
-    if (pending.parts().isEmpty()) {
-      return;
-    }
-    List<Long> skipped = intake.record(pending.parts(), format.client());
-    Map<Path, Long> skippedPerFile = new HashMap<>();
-    for (int i = 0; i < skipped.size(); i++) {
-      skippedPerFile.merge(pending.files().get(i), skipped.get(i), Long::sum);
-    }
-    Map<String, Position> saved = new LinkedHashMap<>();
-    pending
-        .positions()
-        .forEach(
-            (file, at) -> {
-              long more = skippedPerFile.getOrDefault(file, 0L);
-              Position position = new Position(at.fileKey(), at.offset(), at.skippedLines() + more);
-              saved.put(file.toString(), position);
-              read.put(file, position);
-              if (more > 0 && filesWithSkippedLines.add(file)) {
-                Log.warnf(
-                    "Transcript %s: %d line(s) skipped (not JSON, malformed, or over %d bytes); this"
-                        + " file is not reported again",
-                    named(file), more, NewLines.MAX_LINE_BYTES);
-              }
-            });
-    positions.save(saved);
-    pending.clear();
   }
 
   /**
@@ -276,7 +241,7 @@ final class TranscriptFollower {
   }
 
   /** A file's path as logged: on one line of plain text, whatever its name holds. */
-  private static String named(Path file) {
+  static String named(Path file) {
     return PlainText.oneLine(file.toString(), MAX_PATH);
   }
 
