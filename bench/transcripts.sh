@@ -6,7 +6,8 @@
 #   3. the packaged sidecar (JVM, the shipped options, sized for the JVM overlay's 512Mi pod) on
 #      a fresh data directory reading it:
 #      time from start until every request is stored (lines a second), the sidecar's peak memory;
-#   4. `usage_stats group_by=day` (all time) first and repeated, and `group_by=block`, by curl.
+#   4. `usage_stats group_by=day` (all time) first and repeated, `group_by=block` first, repeated
+#      and after 20 more, and `group_by=session`, by curl.
 # Prints one line per figure.
 #
 #   bash bench/transcripts.sh   (from the project root, after ./mvnw package; CCUSAGE=<path to
@@ -67,4 +68,6 @@ stats() {
     "http://127.0.0.1:$PORT/v1/tools/session"
 }
 echo "usage_stats group_by=day: first $(stats day) s, then $(stats day) s, $(stats day) s"
-echo "usage_stats group_by=block: first $(stats block) s, then $(stats block) s"
+echo "usage_stats group_by=block: first $(stats block) s, then $(stats block) s, $(stats block) s"
+for i in $(seq 1 20); do stats block > /dev/null; done
+echo "usage_stats group_by=block after 20 more: $(stats block) s, $(stats block) s, $(stats block) s; group_by=session: $(stats session) s, $(stats session) s"
