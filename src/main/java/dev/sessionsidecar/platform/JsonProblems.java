@@ -64,7 +64,8 @@ final class JsonProblems {
   private static ApiException wrongField(MismatchedInputException mismatch) {
     String field = path(mismatch);
     if (mismatch instanceof InvalidFormatException format
-        && format.getTargetType() == String.class) {
+        && format.getTargetType() == String.class
+        && StrictJson.UNREADABLE.equals(format.getOriginalMessage())) {
       return ApiException.invalidArgument(
           field, "must be text without NUL characters or unpaired surrogates");
     }

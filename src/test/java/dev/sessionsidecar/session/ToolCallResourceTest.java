@@ -210,7 +210,12 @@ class ToolCallResourceTest {
             recordCall(session, Map.of("tool", "x", "error", "nul\u0000byte")),
             400,
             "invalid_argument")
-        .body("errors[0].field", equalTo("error"));
+        .body("errors[0].field", equalTo("error"))
+        .body("errors[0].message", containsString("without NUL characters"));
+    // A number where text belongs is told it must be a string, not that it holds a NUL.
+    assertProblem(recordCall(session, Map.of("tool", "x", "error", 7)), 400, "invalid_argument")
+        .body("errors[0].field", equalTo("error"))
+        .body("errors[0].message", containsString("must be a string"));
     assertProblem(
             recordCall(session, Map.of("tool", "x", "call_id", "\ud800")), 400, "invalid_argument")
         .body("errors[0].field", equalTo("call_id"));
