@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The packaged sidecar run as a child process on its own ports and data directory. */
 public final class SidecarProcess {
@@ -33,6 +35,13 @@ public final class SidecarProcess {
   private static final Path SHIPPED_JVM_OPTIONS = Path.of("deploy/k8s/overlays/jvm/jvm.options");
 
   private static final Random RANDOM = new Random();
+
+  /**
+   * Every port this JVM handed out: none is handed out twice, since a port is only checked free,
+   * not held, until its process binds it (FleetIT's three sidecars starting at once once drew the
+   * same port for two of them).
+   */
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
   public final int apiPort;
   public final int managementPort;
@@ -160,6 +169,9 @@ public final class SidecarProcess {
   public static int freePort() throws IOException {
     for (int attempt = 0; attempt < 50; attempt++) {
       int port = FIRST_CHOSEN_PORT + RANDOM.nextInt(CHOSEN_PORTS);
+      if (!HANDED_OUT.add(port)) {
+        continue;
+      }
       try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
         return socket.getLocalPort();
       } catch (IOException taken) {
