@@ -98,9 +98,8 @@ final class CodexEvents {
    */
   private RecordToolCallRequest toolResult(LogRecord log, Attributes a, Instant at) {
     String output = a.text("output");
-    String exitFailure = CommandExit.failureOf(output);
-    boolean ok = !"false".equalsIgnoreCase(a.text("success")) && exitFailure == null;
-    String error = exitFailure != null ? exitFailure : GenAiSpans.orElse(output, "failed");
+    String error = CommandExit.errorOf(output, "false".equalsIgnoreCase(a.text("success")));
+    boolean ok = error == null;
     String callId = OtlpText.id("call_id", a.text("call_id"));
     return new RecordToolCallRequest(
         callId != null ? callId : LogRecords.fallbackId(log),

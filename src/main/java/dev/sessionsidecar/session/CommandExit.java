@@ -42,6 +42,19 @@ public final class CommandExit {
   }
 
   /**
+   * The error a Codex tool result is recorded with, null when it succeeded: the non-zero exit its
+   * output reports, else, when its source said it failed, what it answered (or {@code failed}).
+   * Telemetry and rollouts decide it alike.
+   */
+  public static String errorOf(String output, boolean reportedFailed) {
+    String exit = failureOf(output);
+    if (exit != null || !reportedFailed) {
+      return exit;
+    }
+    return output != null ? output : "failed";
+  }
+
+  /**
    * The error a failed command is recorded with: its exit code and what it printed, when the output
    * reports a non-zero exit; null when it reports none or exit code 0.
    */

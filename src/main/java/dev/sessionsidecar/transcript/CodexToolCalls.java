@@ -61,9 +61,8 @@ final class CodexToolCalls {
     StartedCalls.Started start = open.finish(callId).orElse(null);
     JsonNode output = item.path("output");
     String said = output(output);
-    String exitFailure = CommandExit.failureOf(said);
-    boolean failed = exitFailure != null || !output.path("success").asBoolean(true);
-    String error = exitFailure != null ? exitFailure : said;
+    String error = CommandExit.errorOf(said, !output.path("success").asBoolean(true));
+    boolean failed = error != null;
     Instant at = timestamp(line);
     return new ReportedToolCall(
         sessionId,
