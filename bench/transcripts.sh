@@ -7,7 +7,9 @@
 #      a fresh data directory reading it:
 #      time from start until every request is stored (lines a second), the sidecar's peak memory;
 #   4. `usage_stats group_by=day` (all time) first and repeated, `group_by=block` first, repeated
-#      and after 20 more, and `group_by=session`, by curl.
+#      and after 20 more, and `group_by=session`, by curl;
+#   5. what the store allows: the rows the sidecar stored, copied with plain JDBC batches into a
+#      freshly migrated database under the same JVM options (bench/StoreFloor.java).
 # Prints one line per figure.
 #
 #   bash bench/transcripts.sh   (from the project root, after ./mvnw package; CCUSAGE=<path to
@@ -55,12 +57,19 @@ while [ "$read_lines" -lt "$expected" ]; do
 done
 ended=$(date +%s.%N)
 peak=$(awk '/VmHWM/ { print int($2 / 1024) }' /proc/$pid/status)
+# CPU seconds by thread name until then (utime + stime, in clock ticks), the five busiest.
+ticks=$(getconf CLK_TCK)
+by_thread=$(for task in /proc/$pid/task/*; do
+    echo "$(tr ' ' '_' < "$task/comm") $(sed 's/.*) //' "$task/stat" | awk '{ print $12 + $13 }')"
+  done | awk -v hz="$ticks" '{ cpu[$1] += $2 } END { for (t in cpu) printf "%.1f %s\n", cpu[t] / hz, t }' \
+  | sort -rn | head -5 | awk '{ printf "%s%s %s s", (NR > 1 ? ", " : ""), $2, $1 }')
 python3 -c "
 s = $ended - $started
 import json
 g = json.load(open('$WORK/generated.json'))
 print('sidecar backfill: %d requests, %d lines in %.1f s from start (%.0f lines/s), peak RSS $peak MB'
       % (g['requests'], g['lines'], s, g['lines'] / s))"
+echo "sidecar CPU by thread during the backfill: $by_thread"
 echo "stored: $(curl -s "http://127.0.0.1:$MANAGEMENT/q/metrics" | grep '^sidecar_transcript')"
 stats() {
   curl -s -o /dev/null -w "%{time_total}" -H 'Content-Type: application/json' \
@@ -71,3 +80,18 @@ echo "usage_stats group_by=day: first $(stats day) s, then $(stats day) s, $(sta
 echo "usage_stats group_by=block: first $(stats block) s, then $(stats block) s, $(stats block) s"
 for i in $(seq 1 20); do stats block > /dev/null; done
 echo "usage_stats group_by=block after 20 more: $(stats block) s, $(stats block) s, $(stats block) s; group_by=session: $(stats session) s, $(stats session) s"
+
+# 5. The store's floor: stop the sidecar (its database closed), migrate a fresh one, copy into it.
+kill $pid
+while kill -0 $pid 2>/dev/null; do sleep 0.2; done
+FLOOR="$WORK/floor"
+rm -rf "$FLOOR"
+java -Dquarkus.http.port=$PORT -Dquarkus.management.port=$MANAGEMENT -Dsidecar.data-dir="$FLOOR" \
+  -jar "$JAR" > "$WORK/floor.log" 2>&1 &
+pid=$!
+until curl -sf "http://127.0.0.1:$MANAGEMENT/q/health/ready" > /dev/null; do sleep 0.2; done
+kill $pid
+while kill -0 $pid 2>/dev/null; do sleep 0.2; done
+H2=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)
+java @deploy/k8s/overlays/jvm/jvm.options -XX:MaxRAM=${POD_MEMORY:-512m} -cp "$H2" \
+  bench/StoreFloor.java "$DATA" "$FLOOR"

@@ -15,10 +15,19 @@ final class PendingLines {
   private final Map<Path, Position> positions = new LinkedHashMap<>();
   private long bytes;
 
+  /**
+   * Adds lines of {@code file}; {@code after} is where the file then stands, with the lines skipped
+   * as too long in this read (added up over the file's parts).
+   */
   void add(Path file, TranscriptIntake.Part part, Position after) {
     files.add(file);
     parts.add(part);
-    positions.put(file, after);
+    positions.merge(
+        file,
+        after,
+        (earlier, later) ->
+            new Position(
+                later.fileKey(), later.offset(), earlier.skippedLines() + later.skippedLines()));
     bytes += part.lines().stream().mapToLong(String::length).sum();
   }
 
@@ -31,7 +40,10 @@ final class PendingLines {
     return parts;
   }
 
-  /** Where each file stands once its parts are recorded. */
+  /**
+   * Where each file stands once its parts are recorded, with the lines its parts skipped as too
+   * long.
+   */
   Map<Path, Position> positions() {
     return positions;
   }

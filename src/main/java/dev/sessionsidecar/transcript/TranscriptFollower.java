@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -68,7 +69,7 @@ final class TranscriptFollower {
     this.format = format;
     this.root = root;
     this.rescan = rescan;
-    this.read = new HashMap<>(read);
+    this.read = new ConcurrentHashMap<>(read);
     this.intake = intake;
     this.recorder = new PendingRecorder(format.client(), this.read, positions, intake);
     this.metrics = metrics;
@@ -93,6 +94,7 @@ final class TranscriptFollower {
     running = false;
     watch.close();
     thread.join(Duration.ofSeconds(5).toMillis());
+    recorder.stop();
   }
 
   private void follow() {
@@ -109,6 +111,7 @@ final class TranscriptFollower {
       } catch (IOException | RuntimeException e) {
         // The store or the folder failed for now: nothing was marked read, the next pass retries
         // from the saved positions, with readers that have not read ahead of them.
+        recorder.settle();
         readers.clear();
         Log.warnf("Reading transcripts under %s failed, retrying: %s", projects, e.toString());
         sleep(rescan);
@@ -157,6 +160,7 @@ final class TranscriptFollower {
       readOn(file, pending);
     }
     recorder.record(pending);
+    recorder.awaitStored();
   }
 
   /** Reads what the file gained since it was last read, recording whenever enough is pending. */
@@ -182,8 +186,11 @@ final class TranscriptFollower {
           return;
         }
         metrics.linesSkipped(lines.overlong());
-        at = new Position(at.fileKey(), lines.offset(), at.skippedLines() + lines.overlong());
-        pending.add(file, new TranscriptIntake.Part(lines.lines(), reader), at);
+        at = new Position(at.fileKey(), lines.offset(), at.skippedLines());
+        pending.add(
+            file,
+            new TranscriptIntake.Part(lines.lines(), reader),
+            new Position(at.fileKey(), at.offset(), lines.overlong()));
         if (pending.bytes() >= READ_BUDGET) {
           recorder.record(pending);
         }

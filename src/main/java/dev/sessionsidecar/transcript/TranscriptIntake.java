@@ -65,7 +65,7 @@ class TranscriptIntake {
    * What a session's lines in one read hold: its working directory, its requests and its tool
    * calls.
    */
-  private record SessionLines(
+  record SessionLines(
       String cwd, List<RecordUsageRequest> requests, List<ReportedToolCall> toolCalls) {
 
     SessionLines(String cwd) {
@@ -91,11 +91,16 @@ class TranscriptIntake {
   record Part(List<String> lines, LineReader reader) {}
 
   /**
-   * Records the parts' lines for sessions of {@code client}, their requests in as few writes as the
-   * batch allows (a backfill is a few large writes, not one per file); answers how many lines of
-   * each part were skipped as unusable (each is counted in the metrics, none stops the others).
+   * What a batch of parts holds once read: each session's requests and calls, how many lines of
+   * each part were unusable, and how many lines there were.
    */
-  List<Long> record(List<Part> parts, String client) {
+  record ReadParts(Map<String, SessionLines> bySession, List<Long> skipped, long lines) {}
+
+  /**
+   * Reads the parts' lines, each request once (an agent writes one response as several lines);
+   * touches no store, so the next batch can be read while the one before is stored.
+   */
+  ReadParts read(List<Part> parts) {
     Map<String, SessionLines> bySession = new LinkedHashMap<>();
     Set<String> requestIds = new HashSet<>();
     List<Long> skipped = new ArrayList<>();
@@ -104,10 +109,19 @@ class TranscriptIntake {
       skipped.add(read(part, bySession, requestIds));
       lines += part.lines().size();
     }
-    long unusable = skipped.stream().mapToLong(Long::longValue).sum();
+    return new ReadParts(bySession, skipped, lines);
+  }
+
+  /**
+   * Stores what the parts held for sessions of {@code client}, their requests in as few writes as
+   * the batch allows (a backfill is a few large writes, not one per file); every unusable line is
+   * counted in the metrics, and none stops the others.
+   */
+  void store(ReadParts read, String client) {
+    long unusable = read.skipped().stream().mapToLong(Long::longValue).sum();
     List<RecordUsageRequest> requests = new ArrayList<>();
     List<ReportedToolCall> calls = new ArrayList<>();
-    for (Map.Entry<String, SessionLines> session : bySession.entrySet()) {
+    for (Map.Entry<String, SessionLines> session : read.bySession().entrySet()) {
       if (started(session.getKey(), session.getValue(), client)) {
         requests.addAll(session.getValue().requests());
         calls.addAll(session.getValue().toolCalls());
@@ -127,9 +141,8 @@ class TranscriptIntake {
       known.clear();
       throw e;
     }
-    metrics.linesRead(lines - unusable);
+    metrics.linesRead(read.lines() - unusable);
     metrics.linesSkipped(unusable);
-    return skipped;
   }
 
   /**
