@@ -14,14 +14,16 @@ import java.util.List;
  * it. No parsing, no checks, no Hibernate: the floor the sidecar's backfill is measured against.
  * Run with both sidecars stopped and the heap the sidecar has (H2 sizes its write buffer from it).
  *
- * <p>Usage: java -Xmx128m -cp h2.jar StoreFloor.java FROM_DATA_DIR TO_DATA_DIR
+ * <p>Usage: java -Xmx128m -cp h2.jar StoreFloor.java FROM_DATA_DIR TO_DATA_DIR [MORE_URL_SETTINGS]
  */
 public class StoreFloor {
 
   private static final int BATCH = 1000;
 
   public static void main(String[] args) throws Exception {
-    String options = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=1000";
+    String options =
+        ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=1000"
+            + (args.length > 2 ? ";" + args[2] : "");
     try (Connection from =
             DriverManager.getConnection("jdbc:h2:file:" + args[0] + "/sidecar", "sidecar", "");
         Connection to =

@@ -1,6 +1,7 @@
 package dev.sessionsidecar.otlp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.session.CodexToolName;
 import dev.sessionsidecar.session.CommandExit;
 import dev.sessionsidecar.session.RecordToolCallRequest;
 import dev.sessionsidecar.usage.RecordUsageRequest;
@@ -21,9 +22,6 @@ final class CodexEvents {
   private static final String TOOL_RESULT = "codex.tool_result";
   private static final String USER_PROMPT = "codex.user_prompt";
   private static final String COMPLETED = "response.completed";
-
-  /** Codex's own tools are in this namespace; an MCP server's in {@code mcp__<server>}. */
-  private static final String BUILT_IN = "functions";
 
   /** The client of sessions that Codex's hooks started. */
   static final String HOOK_CLIENT = "codex";
@@ -115,10 +113,6 @@ final class CodexEvents {
   }
 
   private static String toolName(Attributes a) {
-    String tool = a.text("tool_name");
-    String namespace = a.text("tool_namespace");
-    return tool == null || namespace == null || namespace.equals(BUILT_IN)
-        ? tool
-        : namespace + "__" + tool;
+    return CodexToolName.of(a.text("tool_namespace"), a.text("tool_name"));
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sessionsidecar.platform.PlainText;
+import dev.sessionsidecar.session.CodexToolName;
 import dev.sessionsidecar.session.CommandExit;
 import dev.sessionsidecar.session.RecordToolCallRequest;
 import dev.sessionsidecar.session.ReportedToolCall;
@@ -30,9 +31,9 @@ final class CodexToolCalls {
   /** The call a {@code function_call} item starts. */
   ReportedToolCall started(String sessionId, JsonNode line, JsonNode item) {
     String callId = text(item, "call_id");
-    String name = text(item, "name");
+    JsonNode namespace = item.path("namespace");
     String tool =
-        item.path("namespace").isTextual() ? item.get("namespace").asText() + "__" + name : name;
+        CodexToolName.of(namespace.isTextual() ? namespace.asText() : null, text(item, "name"));
     Instant at = timestamp(line);
     open.start(callId, tool, at);
     return new ReportedToolCall(
