@@ -1,5 +1,6 @@
 package dev.sessionsidecar.transcript;
 
+import dev.sessionsidecar.platform.HandedOff;
 import dev.sessionsidecar.transcript.ReadPositions.Position;
 import io.quarkus.logging.Log;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -71,17 +71,7 @@ final class PendingRecorder {
 
   /** Waits until every batch handed over is stored; throws what failed the last one. */
   void awaitStored() {
-    try {
-      beingStored.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while transcript lines were being stored", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failed) {
-        throw failed;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    HandedOff.result(beingStored, "transcript lines to be stored");
   }
 
   /** Waits until the batch being stored is done, whatever came of it, before reading again. */
