@@ -101,9 +101,8 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
-    if (StorageFailure.in(e)) {
+    if (storageTrouble.seenIn(e)) {
       Log.warnf("Storage failure on %s: %s", path(uri), e.toString());
-      storageTrouble.seen();
       return api(
           new ApiException(
                   ProblemCode.UNAVAILABLE,

@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Remembers the last request refused for a storage failure, so readiness stays down a while after
- * one: on a nearly full disk H2 can still fit the readiness probe's one-row update into room its
- * file already holds while a real write is refused.
+ * Remembers the last write that failed for the storage (a request refused, or a batch of transcript
+ * lines not stored), so readiness stays down a while after one: on a nearly full disk H2 can still
+ * fit the readiness probe's one-row update into room its file already holds while a real write is
+ * refused.
  */
 @ApplicationScoped
 public class StorageTrouble {
@@ -28,6 +29,18 @@ public class StorageTrouble {
   /** A request was refused because the storage failed. */
   void seen() {
     last.set(clock.instant());
+  }
+
+  /**
+   * Whether the failure (of a request, or of a write the sidecar made by itself) was the storage's;
+   * if it was, it is remembered as a refused request is.
+   */
+  public boolean seenIn(Throwable failure) {
+    if (!StorageFailure.in(failure)) {
+      return false;
+    }
+    seen();
+    return true;
   }
 
   /** How long ago the last refusal was, if it was within {@link #REMEMBERED}. */

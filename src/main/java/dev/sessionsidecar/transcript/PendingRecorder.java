@@ -74,12 +74,17 @@ final class PendingRecorder {
     HandedOff.result(beingStored, "transcript lines to be stored");
   }
 
-  /** Waits until the batch being stored is done, whatever came of it, before reading again. */
+  /**
+   * Waits until the batch being stored is done, whatever came of it, and forgets how it went: the
+   * follower reads again from the saved positions, and the next batch is handed over afresh.
+   */
   void settle() {
     try {
       awaitStored();
     } catch (RuntimeException alreadyReported) {
       // The follower is already retrying from the saved positions.
+    } finally {
+      beingStored = CompletableFuture.completedFuture(null);
     }
   }
 

@@ -112,6 +112,9 @@ final class TranscriptFollower {
         // The store or the folder failed for now: nothing was marked read, the next pass retries
         // from the saved positions, with readers that have not read ahead of them.
         recorder.settle();
+        if (e instanceof RuntimeException failure) {
+          intake.failed(failure);
+        }
         readers.clear();
         Log.warnf("Reading transcripts under %s failed, retrying: %s", projects, e.toString());
         sleep(rescan);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionsidecar.platform.ApiException;
 import dev.sessionsidecar.platform.RacedInserts;
+import dev.sessionsidecar.platform.StorageTrouble;
 import dev.sessionsidecar.session.ReportedToolCall;
 import dev.sessionsidecar.session.SessionIds;
 import dev.sessionsidecar.session.SessionService;
@@ -45,6 +46,7 @@ class TranscriptIntake {
   private final ToolCallService toolCalls;
   private final Validator validator;
   private final TranscriptMetrics metrics;
+  private final StorageTrouble storageTrouble;
 
   TranscriptIntake(
       ObjectMapper mapper,
@@ -52,13 +54,15 @@ class TranscriptIntake {
       SessionService sessions,
       ToolCallService toolCalls,
       Validator validator,
-      TranscriptMetrics metrics) {
+      TranscriptMetrics metrics,
+      StorageTrouble storageTrouble) {
     this.mapper = mapper;
     this.usage = usage;
     this.sessions = sessions;
     this.toolCalls = toolCalls;
     this.validator = validator;
     this.metrics = metrics;
+    this.storageTrouble = storageTrouble;
   }
 
   /**
@@ -208,6 +212,14 @@ class TranscriptIntake {
 
   private static boolean firstOf(RecordUsageRequest request, Set<String> requestIds) {
     return request.requestId() == null || requestIds.add(request.requestId());
+  }
+
+  /**
+   * After reading or storing failed, before reading again from the saved positions: a failure of
+   * the storage keeps the sidecar unready a while, as a refused request does.
+   */
+  void failed(RuntimeException failure) {
+    storageTrouble.seenIn(failure);
   }
 
   /** Reads lines only for what later lines need of them (a Codex file's session and model). */

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.testing.GeneratedTranscripts;
 import dev.sessionsidecar.testing.SidecarProcess;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +31,7 @@ class TranscriptsAgainstCcusageIT {
   @Test
   void everyDayAndModelCountsTheSameAsCcusage() throws Exception {
     Path folder = root.resolve("claude");
-    JsonNode generated = generate(folder);
+    JsonNode generated = GeneratedTranscripts.generate(folder, 200, 333);
     SidecarProcess sidecar =
         SidecarProcess.start(
                 root.resolve("data"),
@@ -41,7 +39,7 @@ class TranscriptsAgainstCcusageIT {
                     "SIDECAR_TRANSCRIPTS_CLAUDE_CODE", folder.toString(), "SIDECAR_POD_NAME", POD))
             .awaitReady();
     try {
-      awaitRead(sidecar, generated.path("lines").asLong());
+      GeneratedTranscripts.awaitRead(sidecar, generated.path("lines").asLong());
       // Narrowed to this pod: every project's days, not only the active project's.
       JsonNode ours =
           JSON.readTree(
@@ -84,33 +82,6 @@ class TranscriptsAgainstCcusageIT {
       return List.of(date + " " + name + ": not in the sidecar");
     }
     return Ccusage.differences(date + " " + name, model, Ccusage.Held.of(figures));
-  }
-
-  private static JsonNode generate(Path folder) throws Exception {
-    Path out = Files.createTempFile("generated", ".json");
-    Process generator =
-        new ProcessBuilder("python3", "bench/make-transcripts.py", folder.toString(), "200", "333")
-            .redirectOutput(out.toFile())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    assertTrue(generator.waitFor(120, TimeUnit.SECONDS) && generator.exitValue() == 0);
-    return JSON.readTree(Files.readString(out));
-  }
-
-  /** Waits until every line was read or skipped (the metrics count both). */
-  private static void awaitRead(SidecarProcess sidecar, long lines) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(300);
-    long read = 0;
-    while (read < lines && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500);
-      read = 0;
-      for (String line : sidecar.get(sidecar.managementUrl("/q/metrics")).body().split("\n")) {
-        if (line.startsWith("sidecar_transcript_lines_total")) {
-          read += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-        }
-      }
-    }
-    assertEquals(lines, read, "lines read");
   }
 
   private static JsonNode ccusageDaily(Path folder) throws Exception {

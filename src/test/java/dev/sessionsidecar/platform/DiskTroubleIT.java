@@ -6,14 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sessionsidecar.testing.GeneratedTranscripts;
 import dev.sessionsidecar.testing.SidecarProcess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,11 +41,14 @@ class DiskTroubleIT {
   private Path disk;
   private boolean mounted;
 
-  /** A 16 MB tmpfs is a real full disk; mounting one needs root, so elsewhere this is skipped. */
   @BeforeEach
-  void mountASmallFilesystem() throws Exception {
+  void makeTheMountPoint() throws IOException {
     disk = Files.createDirectories(temp.resolve("small-disk"));
-    mounted = run("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", disk.toString());
+  }
+
+  /** A small tmpfs is a real full disk; mounting one needs root, so elsewhere this is skipped. */
+  private void mount(String size) throws Exception {
+    mounted = run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", disk.toString());
     assumeTrue(mounted, "mounting a small tmpfs needs root; the disk-trouble test is skipped");
   }
 
@@ -49,6 +61,7 @@ class DiskTroubleIT {
 
   @Test
   void aFullDiskAnswers503WithRetryAfterAndRecoversWhenSpaceIsFreed() throws Exception {
+    mount("16m");
     SidecarProcess sidecar = SidecarProcess.start(disk.resolve("data")).awaitReady();
     try {
       assertEquals(
@@ -94,6 +107,94 @@ class DiskTroubleIT {
               + session);
     } finally {
       sidecar.stop();
+    }
+  }
+
+  /**
+   * A transcript backfill that fills the disk: the batch whose write fails marks nothing read, the
+   * batches after it wait, the sidecar is unready meanwhile, and once space is freed it reads on by
+   * itself and every request and tool call is recorded exactly as a sidecar with room to spare
+   * records the same folder (the same rows, no row twice, the rollups and sessions' counts with
+   * them).
+   */
+  @Test
+  void aBackfillThatFillsTheDiskRecordsEverythingOnceWhenSpaceIsFreed() throws Exception {
+    mount("128m");
+    Path generated = temp.resolve("generated");
+    long lines = GeneratedTranscripts.generate(generated, 40, 333).path("lines").asLong();
+    Path folder = temp.resolve("claude");
+    Map<String, String> reading =
+        Map.of(
+            "SIDECAR_TRANSCRIPTS_CLAUDE_CODE",
+            folder.toString(),
+            "SIDECAR_TRANSCRIPTS_RESCAN_INTERVAL",
+            "1S");
+    SidecarProcess sidecar = SidecarProcess.start(disk.resolve("data"), reading).awaitReady();
+    try {
+      Path filler = disk.resolve("filler");
+      fillUntilFull(filler);
+      try (FileChannel file = FileChannel.open(filler, StandardOpenOption.WRITE)) {
+        file.truncate(file.size() - 3 * 1024 * 1024); // room for the first batches, not all
+      }
+      Files.move(generated, folder); // the folder appears, as an agent's volume does
+      awaitOutput(sidecar, "Reading transcripts under " + folder.resolve("projects") + " failed");
+      awaitStatus(sidecar, "/q/health/ready", 503);
+      Files.delete(filler);
+      GeneratedTranscripts.awaitRead(sidecar, lines);
+      awaitStatus(sidecar, "/q/health/ready", 200);
+    } finally {
+      sidecar.stop();
+    }
+    SidecarProcess roomy = SidecarProcess.start(temp.resolve("roomy"), reading).awaitReady();
+    try {
+      GeneratedTranscripts.awaitRead(roomy, lines);
+    } finally {
+      roomy.stop();
+    }
+    for (String query : STORED) {
+      assertEquals(rows(temp.resolve("roomy"), query), rows(disk.resolve("data"), query), query);
+    }
+  }
+
+  /** What a backfill stored, each row once, in an order that does not depend on timing. */
+  private static final List<String> STORED =
+      List.of(
+          "select request_id, session_id, model, call_role, input_tokens, output_tokens,"
+              + " cache_read_tokens, cache_write_tokens, cost_usd, created_at from usage_record"
+              + " order by request_id",
+          "select session_id, call_id, tool, ok, arguments, started_at from tool_call"
+              + " order by session_id, call_id",
+          "select id, tool_call_count, error_count from agent_session order by id",
+          "select r.usage_day, p.path, r.model, r.call_role, r.requests, r.input_tokens,"
+              + " r.output_tokens, r.estimated_cost_usd from usage_rollup r"
+              + " join project p on p.id = r.project_id order by 1, 2, 3, 4");
+
+  /** The query's rows in the stopped sidecar's H2 file, one line each. */
+  private static List<String> rows(Path dataDir, String query) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection store =
+            DriverManager.getConnection(
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sidecar"), "sidecar", "");
+        ResultSet result = store.createStatement().executeQuery(query)) {
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= columns; i++) {
+          row.append(result.getString(i)).append('|');
+        }
+        rows.add(row.toString());
+      }
+    }
+    return rows;
+  }
+
+  private static void awaitOutput(SidecarProcess sidecar, String text) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (!sidecar.output().contains(text)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("the sidecar never logged \"" + text + "\"");
+      }
+      Thread.sleep(200);
     }
   }
 
