@@ -137,7 +137,9 @@ class DiskTroubleIT {
         file.truncate(file.size() - 3 * 1024 * 1024); // room for the first batches, not all
       }
       Files.move(generated, folder); // the folder appears, as an agent's volume does
-      awaitOutput(sidecar, "Reading transcripts under " + folder.resolve("projects") + " failed");
+      sidecar.awaitOutput(
+          "Reading transcripts under " + folder.resolve("projects") + " failed",
+          Duration.ofSeconds(120));
       awaitStatus(sidecar, "/q/health/ready", 503);
       Files.delete(filler);
       GeneratedTranscripts.awaitRead(sidecar, lines);
@@ -186,16 +188,6 @@ class DiskTroubleIT {
       }
     }
     return rows;
-  }
-
-  private static void awaitOutput(SidecarProcess sidecar, String text) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (!sidecar.output().contains(text)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("the sidecar never logged \"" + text + "\"");
-      }
-      Thread.sleep(200);
-    }
   }
 
   private static HttpResponse<String> recordCall(SidecarProcess sidecar, String callId)

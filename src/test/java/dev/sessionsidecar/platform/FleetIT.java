@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.testing.GeneratedTranscripts;
 import dev.sessionsidecar.testing.SidecarProcess;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -24,11 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fleet mode on the packaged application: three sidecar processes (pods) write to one real
  * PostgreSQL at once, one of them is killed with SIGKILL and restarted, the server itself is
- * stopped and started under load; every write that was acknowledged is stored exactly once.
+ * stopped and started under load and under a transcript backfill; every write that was
+ * acknowledged, and every request and call of the transcripts, is stored exactly once.
  */
 class FleetIT {
 
@@ -112,6 +115,55 @@ class FleetIT {
     assertEverythingAcknowledgedIsStoredOnce();
   }
 
+  /**
+   * A transcript backfill through an outage of the server: the batch whose write failed is read
+   * again once the server is back, and every request and tool call of the folder is stored once.
+   */
+  @Test
+  void aBackfillThroughAnOutageStoresEveryRequestAndCallOnce(@TempDir Path temp) throws Exception {
+    Path generated = temp.resolve("generated");
+    JsonNode wrote = GeneratedTranscripts.generate(generated, 60, 333);
+    Path folder = temp.resolve("claude");
+    fleet =
+        PostgresqlFleet.start(
+            1,
+            Map.of(
+                "SIDECAR_TRANSCRIPTS_CLAUDE_CODE",
+                folder.toString(),
+                "SIDECAR_TRANSCRIPTS_RESCAN_INTERVAL",
+                "1S"));
+    SidecarProcess sidecar = fleet.sidecar(0);
+    Files.move(generated, folder); // the folder appears, as an agent's volume does
+    GeneratedTranscripts.awaitSomeRead(sidecar);
+    PostgresqlFleet.testServer("stop");
+    try {
+      sidecar.awaitOutput(
+          "Reading transcripts under " + folder.resolve("projects") + " failed",
+          Duration.ofSeconds(30));
+    } finally {
+      PostgresqlFleet.testServer("resume", System.getProperty("test.postgresql-port"));
+    }
+    GeneratedTranscripts.awaitRead(sidecar, wrote.path("lines").asLong());
+
+    long requests = wrote.path("requests").asLong();
+    long calls = GeneratedTranscripts.toolUses(folder);
+    assertEquals(
+        Map.of(
+            "records", requests,
+            "request ids", requests,
+            "rolled up", requests,
+            "calls", calls,
+            "call ids", calls,
+            "counted calls", calls),
+        fleet.countBy(
+            "select 'records', count(*) from usage_record"
+                + " union all select 'request ids', count(distinct request_id) from usage_record"
+                + " union all select 'rolled up', sum(requests) from usage_rollup"
+                + " union all select 'calls', count(*) from tool_call"
+                + " union all select 'call ids', count(distinct call_id) from tool_call"
+                + " union all select 'counted calls', sum(tool_call_count) from agent_session"));
+  }
+
   @Test
   void aSidecarStartedBeforeItsServerIsUnreadyButAliveThenReadyByItself() throws Exception {
     int port = SidecarProcess.freePort();
@@ -125,7 +177,8 @@ class FleetIT {
     try {
       awaitStatus(sidecar, "/q/health/live", 200);
       assertEquals(503, sidecar.get(sidecar.managementUrl("/q/health/ready")).statusCode());
-      awaitLog(sidecar, "The database at " + late + " cannot be migrated yet");
+      sidecar.awaitOutput(
+          "The database at " + late + " cannot be migrated yet", Duration.ofSeconds(30));
       HttpResponse<String> write =
           sidecar.post(sidecar.apiUrl("/v1/usage"), usageBody("before-the-server"));
       assertEquals(503, write.statusCode(), write.body());
@@ -172,16 +225,6 @@ class FleetIT {
       Thread.sleep(200);
     }
     throw new AssertionError(path + " never answered " + status + ":\n" + sidecar.output());
-  }
-
-  private static void awaitLog(SidecarProcess sidecar, String text) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (!sidecar.output().contains(text)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("no '" + text + "' in:\n" + sidecar.output());
-      }
-      Thread.sleep(200);
-    }
   }
 
   private void assertEverythingAcknowledgedIsStoredOnce() throws SQLException {

@@ -161,6 +161,17 @@ public final class SidecarProcess {
     return Files.readString(log);
   }
 
+  /** Waits until the sidecar's output holds {@code text}; fails with the output after a while. */
+  public void awaitOutput(String text, Duration within) throws Exception {
+    Instant deadline = Instant.now().plus(within);
+    while (!output().contains(text)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no '" + text + "' in:\n" + output());
+      }
+      Thread.sleep(200);
+    }
+  }
+
   /**
    * A loopback port nobody listens on now, taken below the kernel's ephemeral range: a port the
    * kernel handed out (port 0) can be given again to an outgoing connection, such as another
