@@ -6,13 +6,9 @@ import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -49,10 +44,9 @@ final class TranscriptFollower {
   private final TranscriptMetrics metrics;
   private final Map<Path, Position> read;
   private final Map<Path, LineReader> readers = new HashMap<>();
-  private final Set<Path> watched = new HashSet<>();
   private final Set<Path> skippedFiles = new HashSet<>();
   private final PendingRecorder recorder;
-  private final WatchService watch;
+  private final FolderWatch watch;
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -73,7 +67,7 @@ final class TranscriptFollower {
     this.intake = intake;
     this.recorder = new PendingRecorder(format.client(), this.read, positions, intake);
     this.metrics = metrics;
-    this.watch = FileSystems.getDefault().newWatchService();
+    this.watch = new FolderWatch();
     this.thread = new Thread(this::follow, "transcripts-" + format.client());
     thread.setDaemon(true);
     thread.start();
@@ -101,11 +95,11 @@ final class TranscriptFollower {
     Path projects = root.resolve(format.folder());
     while (running) {
       try {
-        watchFolders(Files.isDirectory(projects) ? projects : root);
+        watch.folders(Files.isDirectory(projects) ? projects : root);
         if (Files.isDirectory(projects)) {
           scan(projects);
         }
-        awaitChange(Files.isDirectory(projects) ? rescan : ABSENT_FOLDER_CHECK);
+        watch.awaitChange(Files.isDirectory(projects) ? rescan : ABSENT_FOLDER_CHECK);
       } catch (ClosedWatchServiceException | InterruptedException stopped) {
         return;
       } catch (IOException | RuntimeException e) {
@@ -119,34 +113,6 @@ final class TranscriptFollower {
         Log.warnf("Reading transcripts under %s failed, retrying: %s", projects, e.toString());
         sleep(rescan);
       }
-    }
-  }
-
-  /** Watches the folder and every folder under it that is not watched yet. */
-  private void watchFolders(Path top) throws IOException {
-    if (!Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> folders = Files.walk(top)) {
-      for (Path folder :
-          folders.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
-        if (watched.add(folder)) {
-          folder.register(
-              watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
-        }
-      }
-    }
-  }
-
-  /** Waits for the next change event (then for the burst it belongs to) or the timeout. */
-  private void awaitChange(Duration timeout) throws InterruptedException {
-    WatchKey key = watch.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    while (key != null) {
-      key.pollEvents();
-      if (!key.reset()) {
-        watched.remove((Path) key.watchable());
-      }
-      key = watch.poll(50, TimeUnit.MILLISECONDS);
     }
   }
 

@@ -13,17 +13,14 @@ import dev.sessionsidecar.usage.RecordUsageRequest;
 import dev.sessionsidecar.usage.UsageService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * Records what new transcript lines report: each API request once (its request id is the one
@@ -63,32 +60,6 @@ class TranscriptIntake {
     this.validator = validator;
     this.metrics = metrics;
     this.storageTrouble = storageTrouble;
-  }
-
-  /**
-   * What a session's lines in one read hold: its working directory, its requests and its tool
-   * calls.
-   */
-  record SessionLines(
-      String cwd, List<RecordUsageRequest> requests, List<ReportedToolCall> toolCalls) {
-
-    SessionLines(String cwd) {
-      this(cwd, new ArrayList<>(), new ArrayList<>());
-    }
-
-    /** When the first request or call was made: when a session new to the sidecar began. */
-    Instant firstAt() {
-      return Stream.concat(
-              requests.stream().map(RecordUsageRequest::createdAt),
-              toolCalls.stream().map(call -> call.request().startedAt()))
-          .filter(Objects::nonNull)
-          .min(Instant::compareTo)
-          .orElseGet(Instant::now);
-    }
-
-    int size() {
-      return requests.size() + toolCalls.size();
-    }
   }
 
   /** Lines read in order from one file by its reader. */
