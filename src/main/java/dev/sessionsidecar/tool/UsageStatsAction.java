@@ -47,6 +47,10 @@ class UsageStatsAction implements SessionAction {
       text.append('\n').append(UsageLines.TABLE_HEADER);
       groups.forEach(g -> text.append('\n').append(UsageLines.row(g.group(), g.figures())));
     }
+    // The table has no room for a block's burn rate; a model reading only the text still sees it.
+    groups.stream()
+        .filter(g -> g.block() != null && g.block().active())
+        .forEach(g -> text.append('\n').append(UsageLines.activeBlock(g)));
     return new ToolReply(
         name().wireName(), text.toString(), new Data(scope, grouping.wireName(), groups));
   }

@@ -9,6 +9,7 @@ import static dev.sessionsidecar.testing.Api.with;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -465,7 +466,11 @@ class UsageTest {
         .body("data.groups[0].block.end", equalTo(hour.plusSeconds(5 * 3600).toString()))
         .body("data.groups[0].figures.requests", equalTo(2))
         .body("data.groups[1].block.active", equalTo(false))
-        .body("data.groups[1].block.tokens_per_minute", nullValue());
+        .body("data.groups[1].block.tokens_per_minute", nullValue())
+        // The text, all a model may read, names the active block's burn rate; the others have none.
+        .body("text", containsString("active 5-hour block " + hour + " to "))
+        .body("text", containsString(" tokens/min, "))
+        .body("text", not(containsString("active 5-hour block 2026-11-29")));
     summary()
         .body("data.active_block.group", equalTo(hour.toString()))
         .body("text", containsString("active 5-hour block " + hour));
