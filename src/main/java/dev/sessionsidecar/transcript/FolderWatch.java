@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** The file system's change events for a tree of folders, so a follower wakes when files change. */
 final class FolderWatch {
@@ -29,13 +28,11 @@ final class FolderWatch {
     if (!Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    try (Stream<Path> folders = Files.walk(top)) {
-      for (Path folder :
-          folders.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
-        if (watched.add(folder)) {
-          folder.register(
-              watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
-        }
+    // A folder that cannot be read is not watched: the rescan finds it once it can be.
+    for (Path path : FolderTree.paths(top, unreadable -> {})) {
+      if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && watched.add(path)) {
+        path.register(
+            watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
       }
     }
   }

@@ -95,10 +95,24 @@ final class PendingRecorder {
   }
 
   /**
+   * Stores a batch and marks it read; a failure of the storage keeps the sidecar unready a while
+   * (one of reading the files does not: it is not the storage's).
+   */
+  private void store(TranscriptIntake.ReadParts parts, List<Path> files, Map<Path, Position> at) {
+    try {
+      storeAndMark(parts, files, at);
+    } catch (RuntimeException failed) {
+      intake.failed(failed);
+      throw failed;
+    }
+  }
+
+  /**
    * Stores a batch, then saves where its files stand: each file's skipped lines are the ones
    * counted before, plus those the batch skipped as too long ({@code at}'s) or unusable.
    */
-  private void store(TranscriptIntake.ReadParts parts, List<Path> files, Map<Path, Position> at) {
+  private void storeAndMark(
+      TranscriptIntake.ReadParts parts, List<Path> files, Map<Path, Position> at) {
     intake.store(parts, client);
     Map<Path, Long> unusable = new HashMap<>();
     for (int i = 0; i < files.size(); i++) {

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * Follows one agent's transcripts under its configured folder: what exists at start is read first
@@ -106,9 +105,6 @@ final class TranscriptFollower {
         // The store or the folder failed for now: nothing was marked read, the next pass retries
         // from the saved positions, with readers that have not read ahead of them.
         recorder.settle();
-        if (e instanceof RuntimeException failure) {
-          intake.failed(failure);
-        }
         readers.clear();
         Log.warnf("Reading transcripts under %s failed, retrying: %s", projects, e.toString());
         sleep(rescan);
@@ -117,10 +113,10 @@ final class TranscriptFollower {
   }
 
   private void scan(Path folder) throws IOException {
-    List<Path> files;
-    try (Stream<Path> all = Files.walk(folder)) {
-      files = all.filter(p -> p.getFileName().toString().endsWith(".jsonl")).toList();
-    }
+    List<Path> files =
+        FolderTree.paths(folder, unreadable -> skipFile(unreadable, "unreadable")).stream()
+            .filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+            .toList();
     PendingLines pending = new PendingLines();
     for (Path file : files) {
       if (!running) {
@@ -147,8 +143,8 @@ final class TranscriptFollower {
       return;
     }
     Position at = resumePoint(file, attributes);
-    LineReader reader = attributes.size() == at.offset() ? null : readerOf(file, attributes, at);
     try {
+      LineReader reader = attributes.size() == at.offset() ? null : readerOf(file, attributes, at);
       while (reader != null && running) {
         NewLines.Read lines = NewLines.from(file, at.offset(), READ_BUDGET);
         if (lines.offset() == at.offset()) {

@@ -186,8 +186,8 @@ class TranscriptIntake {
   }
 
   /**
-   * After reading or storing failed, before reading again from the saved positions: a failure of
-   * the storage keeps the sidecar unready a while, as a refused request does.
+   * After storing a batch (or saving how far it was read) failed: a failure of the storage keeps
+   * the sidecar unready a while, as a refused request does.
    */
   void failed(RuntimeException failure) {
     storageTrouble.seenIn(failure);

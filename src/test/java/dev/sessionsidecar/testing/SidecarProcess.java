@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -52,25 +53,30 @@ public final class SidecarProcess {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private SidecarProcess(
-      Path jar, Path dataDir, int apiPort, int managementPort, Map<String, String> env)
+      Path jar,
+      Path dataDir,
+      int apiPort,
+      int managementPort,
+      Map<String, String> env,
+      List<String> asUser)
       throws IOException {
     this.dataDir = dataDir;
     this.apiPort = apiPort;
     this.managementPort = managementPort;
     this.log = Files.createTempFile("sidecar-child", ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(asUser);
+    command.addAll(
+        List.of(
+            java,
+            "@" + SHIPPED_JVM_OPTIONS.toAbsolutePath(),
+            "-Dquarkus.http.port=" + apiPort,
+            "-Dquarkus.management.port=" + managementPort,
+            "-Dsidecar.data-dir=" + dataDir.toAbsolutePath(),
+            "-jar",
+            jar.toAbsolutePath().toString()));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "@" + SHIPPED_JVM_OPTIONS.toAbsolutePath(),
-                    "-Dquarkus.http.port=" + apiPort,
-                    "-Dquarkus.management.port=" + managementPort,
-                    "-Dsidecar.data-dir=" + dataDir.toAbsolutePath(),
-                    "-jar",
-                    jar.toAbsolutePath().toString()))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(env);
     this.process = builder.start();
   }
@@ -82,13 +88,27 @@ public final class SidecarProcess {
 
   /** Starts a sidecar with these environment variables added to the test's own. */
   public static SidecarProcess start(Path dataDir, Map<String, String> env) throws IOException {
-    return new SidecarProcess(JAR, dataDir, freePort(), freePort(), env);
+    return new SidecarProcess(JAR, dataDir, freePort(), freePort(), env, List.of());
+  }
+
+  /**
+   * Starts a sidecar as a user the file modes apply to: the test's own, or {@code nobody} (through
+   * util-linux's {@code runuser}) when the tests run as root, who reads every file whatever its
+   * mode. That user must be able to reach the jar and write the data directory.
+   */
+  public static SidecarProcess startUnprivileged(Path dataDir, Map<String, String> env)
+      throws IOException {
+    List<String> asUser =
+        "root".equals(System.getProperty("user.name"))
+            ? List.of("runuser", "-u", "nobody", "--")
+            : List.of();
+    return new SidecarProcess(JAR, dataDir, freePort(), freePort(), env, asUser);
   }
 
   /** Starts the PostgreSQL package with these environment variables added. */
   public static SidecarProcess startPostgresql(Path dataDir, Map<String, String> env)
       throws IOException {
-    return new SidecarProcess(POSTGRESQL_JAR, dataDir, freePort(), freePort(), env);
+    return new SidecarProcess(POSTGRESQL_JAR, dataDir, freePort(), freePort(), env, List.of());
   }
 
   /** Starts another sidecar on the same data directory (and other ports). */
@@ -141,11 +161,14 @@ public final class SidecarProcess {
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed on the way out. */
   public void kill() throws InterruptedException {
+    // The sidecar itself, also when it runs under runuser (which would leave it behind).
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     process.waitFor();
   }
 
   public void stop() throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroy);
     process.destroy();
     if (!process.waitFor(
         Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -141,6 +142,61 @@ class TranscriptFollowingIT {
       assertTrue(!replaced.containsKey("req_out"), "a link out of the folder is not followed");
       assertTrue(metric(sidecar, "sidecar_transcript_files_skipped_total") >= 1);
       assertEquals(0, Files.readString(outside).indexOf('{'), "the folder's files are only read");
+    } finally {
+      sidecar.stop();
+    }
+  }
+
+  @Test
+  void unreadableFilesAndFoldersAreSkippedAndReadOnceTheyCanBe() throws Exception {
+    // The sidecar runs as a user these modes apply to (nobody when the tests run as root), who
+    // can reach the folders and write its data directory.
+    Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path data = Files.createDirectories(root.resolve("data"));
+    Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path config = root.resolve("claude");
+    Path cwd = Files.createDirectories(root.resolve("work"));
+    Path open = Files.createDirectories(config.resolve("projects").resolve("-work"));
+    Path closed = Files.createDirectories(config.resolve("projects").resolve("-closed"));
+    String readable = UUID.randomUUID().toString();
+    String inLockedFile = UUID.randomUUID().toString();
+    String inClosedFolder = UUID.randomUUID().toString();
+    append(open.resolve(readable + ".jsonl"), assistant(readable, cwd, "req_open", 1, 0, 0) + "\n");
+    Path locked = open.resolve(inLockedFile + ".jsonl");
+    append(locked, assistant(inLockedFile, cwd, "req_locked", 1, 0, 0) + "\n");
+    append(
+        closed.resolve(inClosedFolder + ".jsonl"),
+        assistant(inClosedFolder, cwd, "req_closed", 1, 0, 0) + "\n");
+    Files.setPosixFilePermissions(locked, Set.of());
+    Files.setPosixFilePermissions(closed, Set.of());
+    SidecarProcess sidecar =
+        SidecarProcess.startUnprivileged(
+                data,
+                Map.of(
+                    "SIDECAR_TRANSCRIPTS_CLAUDE_CODE",
+                    config.toString(),
+                    "SIDECAR_TRANSCRIPTS_RESCAN_INTERVAL",
+                    "1S"))
+            .awaitReady();
+    try {
+      awaitUsage(sidecar, readable, u -> u.containsKey("req_open"));
+      sidecar.awaitOutput(locked + " skipped: unreadable", Duration.ofSeconds(10));
+      sidecar.awaitOutput(closed + " skipped: unreadable", Duration.ofSeconds(10));
+      assertEquals(2.0, metric(sidecar, "sidecar_transcript_files_skipped_total"));
+      assertTrue(usage(sidecar, inLockedFile).isEmpty());
+      assertTrue(usage(sidecar, inClosedFolder).isEmpty());
+      assertEquals(
+          200,
+          sidecar.get(sidecar.managementUrl("/q/health/ready")).statusCode(),
+          "a folder the sidecar may not read is not a failure of its storage");
+
+      // Readable now: read at the next look, each once, and not counted as skipped again.
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-r--r--"));
+      Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwxr-xr-x"));
+      awaitUsage(sidecar, inLockedFile, u -> u.containsKey("req_locked"));
+      awaitUsage(sidecar, inClosedFolder, u -> u.containsKey("req_closed"));
+      assertEquals(2.0, metric(sidecar, "sidecar_transcript_files_skipped_total"));
+      assertEquals(3.0, metric(sidecar, "sidecar_transcript_lines_total{outcome=\"read\"}"));
     } finally {
       sidecar.stop();
     }
