@@ -30,10 +30,26 @@ final class FolderWatch {
     }
     // A folder that cannot be read is not watched: the rescan finds it once it can be.
     for (Path path : FolderTree.paths(top, unreadable -> {})) {
-      if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && watched.add(path)) {
-        path.register(
-            watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+      if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        register(path);
       }
+    }
+  }
+
+  /**
+   * Watches the folder alone, not what is under it (a folder that is not there yet is looked for
+   * again by the caller): enough to see a folder of transcripts appear in it.
+   */
+  void folder(Path folder) throws IOException {
+    if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+      register(folder);
+    }
+  }
+
+  private void register(Path folder) throws IOException {
+    if (watched.add(folder)) {
+      folder.register(
+          watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
     }
   }
 

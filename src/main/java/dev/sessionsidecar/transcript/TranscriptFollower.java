@@ -94,11 +94,16 @@ final class TranscriptFollower {
     Path projects = root.resolve(format.folder());
     while (running) {
       try {
-        watch.folders(Files.isDirectory(projects) ? projects : root);
         if (Files.isDirectory(projects)) {
+          watch.folders(projects);
           scan(projects);
+          watch.awaitChange(rescan);
+        } else {
+          // Only the agent's folder itself: set to a home or a root by mistake, the sidecar would
+          // otherwise walk and watch all of it.
+          watch.folder(root);
+          watch.awaitChange(ABSENT_FOLDER_CHECK);
         }
-        watch.awaitChange(Files.isDirectory(projects) ? rescan : ABSENT_FOLDER_CHECK);
       } catch (ClosedWatchServiceException | InterruptedException stopped) {
         return;
       } catch (IOException | RuntimeException e) {

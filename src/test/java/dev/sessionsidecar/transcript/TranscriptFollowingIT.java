@@ -202,6 +202,46 @@ class TranscriptFollowingIT {
     }
   }
 
+  @Test
+  void aFolderWithoutTranscriptsIsWatchedAloneUntilTheyAppear() throws Exception {
+    // Set to a home by mistake, or before the agent's first session: many folders, no projects/.
+    Path config = root.resolve("home");
+    for (int i = 0; i < 40; i++) {
+      Files.createDirectories(config.resolve("node_modules").resolve("pkg" + i).resolve("lib"));
+    }
+    SidecarProcess sidecar = start(root.resolve("data"), config);
+    try {
+      Thread.sleep(3000);
+      assertEquals(1, inotifyWatches(sidecar), "the folder itself, not the 81 under it");
+      String session = UUID.randomUUID().toString();
+      Path cwd = Files.createDirectories(root.resolve("work"));
+      Path folder = Files.createDirectories(config.resolve("projects").resolve("-work"));
+      append(folder.resolve(session + ".jsonl"), assistant(session, cwd, "req_1", 1, 0, 0) + "\n");
+      awaitUsage(sidecar, session, u -> u.containsKey("req_1"));
+    } finally {
+      sidecar.stop();
+    }
+  }
+
+  /** How many inotify watches the sidecar's process holds (Linux's /proc tells). */
+  private static long inotifyWatches(SidecarProcess sidecar) throws IOException {
+    long watches = 0;
+    Path fdinfo = Path.of("/proc", Long.toString(sidecar.process().pid()), "fdinfo");
+    try (var descriptors = Files.list(fdinfo)) {
+      for (Path descriptor : descriptors.toList()) {
+        try {
+          watches +=
+              Files.readAllLines(descriptor).stream()
+                  .filter(l -> l.startsWith("inotify wd"))
+                  .count();
+        } catch (IOException closedMeanwhile) {
+          // not a watch
+        }
+      }
+    }
+    return watches;
+  }
+
   private static SidecarProcess start(Path data, Path config) throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put("SIDECAR_TRANSCRIPTS_CLAUDE_CODE", config.toString());
