@@ -48,6 +48,7 @@ final class TranscriptFollower {
   private final FolderWatch watch;
   private final Thread thread;
   private volatile boolean running = true;
+  private boolean saidAbsent;
 
   /** Starts following {@code format}'s files under {@code root}, from the positions read before. */
   TranscriptFollower(
@@ -99,6 +100,7 @@ final class TranscriptFollower {
           scan(projects);
           watch.awaitChange(rescan);
         } else {
+          sayAbsentOnce(projects);
           // Only the agent's folder itself: set to a home or a root by mistake, the sidecar would
           // otherwise walk and watch all of it.
           watch.folder(root);
@@ -114,6 +116,18 @@ final class TranscriptFollower {
         Log.warnf("Reading transcripts under %s failed, retrying: %s", projects, e.toString());
         sleep(rescan);
       }
+    }
+  }
+
+  /** Says once that the folder is not there, so a volume not mounted does not go unnoticed. */
+  private void sayAbsentOnce(Path projects) {
+    if (!saidAbsent) {
+      saidAbsent = true;
+      Log.infof(
+          "No folder %s yet (%s): looked for every %d s",
+          named(projects),
+          Files.isDirectory(root) ? "its parent is there" : "nor a folder " + named(root),
+          ABSENT_FOLDER_CHECK.toSeconds());
     }
   }
 
