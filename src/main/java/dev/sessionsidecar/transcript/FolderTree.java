@@ -12,32 +12,33 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Everything under a folder, links not followed, walked past what cannot be read: a folder the
- * sidecar may not open (or one deleted meanwhile) leaves out only what it holds, where {@code
- * Files.walk} would give up on the whole tree.
+ * What is under a folder, links not followed, walked past what cannot be read: a folder the sidecar
+ * may not open (or one deleted meanwhile) leaves out only what it holds, where {@code Files.walk}
+ * would give up on the whole tree.
+ *
+ * @param folders the folder and every folder under it, each before what it holds
+ * @param files everything else under them (files, links, pipes)
  */
-final class FolderTree {
-
-  private FolderTree() {}
+record FolderTree(List<Path> folders, List<Path> files) {
 
   /**
-   * The folder and every path under it, folders before what they hold; each path that could not be
-   * read for want of permission goes to {@code unreadable}.
+   * One walk of the tree under {@code top}; each path that could not be read for want of permission
+   * goes to {@code unreadable}.
    */
-  static List<Path> paths(Path top, Consumer<Path> unreadable) throws IOException {
-    List<Path> paths = new ArrayList<>();
+  static FolderTree of(Path top, Consumer<Path> unreadable) throws IOException {
+    FolderTree tree = new FolderTree(new ArrayList<>(), new ArrayList<>());
     Files.walkFileTree(
         top,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
-            paths.add(folder);
+            tree.folders().add(folder);
             return FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-            paths.add(file);
+            tree.files().add(file);
             return FileVisitResult.CONTINUE;
           }
 
@@ -49,6 +50,6 @@ final class FolderTree {
             return FileVisitResult.CONTINUE;
           }
         });
-    return paths;
+    return tree;
   }
 }

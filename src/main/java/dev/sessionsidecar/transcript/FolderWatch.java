@@ -6,10 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -23,16 +27,10 @@ final class FolderWatch {
     this.watch = FileSystems.getDefault().newWatchService();
   }
 
-  /** Watches the folder and every folder under it that is not watched yet. */
-  void folders(Path top) throws IOException {
-    if (!Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    // A folder that cannot be read is not watched: the rescan finds it once it can be.
-    for (Path path : FolderTree.paths(top, unreadable -> {})) {
-      if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-        register(path);
-      }
+  /** Watches these folders, each that is not watched yet. */
+  void folders(List<Path> folders) throws IOException {
+    for (Path folder : folders) {
+      register(folder);
     }
   }
 
@@ -53,16 +51,32 @@ final class FolderWatch {
     }
   }
 
-  /** Waits for the next change event (then for the burst it belongs to) or the timeout. */
-  void awaitChange(Duration timeout) throws InterruptedException {
+  /**
+   * Waits for the next change event (then for the burst it belongs to) or the timeout; answers the
+   * paths that changed, or nothing when the wait timed out or events were lost (look at all).
+   */
+  Optional<Set<Path>> awaitChange(Duration timeout) throws InterruptedException {
     WatchKey key = watch.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (key == null) {
+      return Optional.empty();
+    }
+    Set<Path> changed = new LinkedHashSet<>();
+    boolean lost = false;
     while (key != null) {
-      key.pollEvents();
+      Path folder = (Path) key.watchable();
+      for (WatchEvent<?> event : key.pollEvents()) {
+        if (event.context() instanceof Path name) {
+          changed.add(folder.resolve(name));
+        } else {
+          lost = true;
+        }
+      }
       if (!key.reset()) {
-        watched.remove((Path) key.watchable());
+        watched.remove(folder);
       }
       key = watch.poll(50, TimeUnit.MILLISECONDS);
     }
+    return lost ? Optional.empty() : Optional.of(changed);
   }
 
   /** Ends the watch; a wait under way ends with a ClosedWatchServiceException. */

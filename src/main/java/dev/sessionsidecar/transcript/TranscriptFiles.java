@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What a Claude Code transcript's place says about who made its requests: a session's own file
@@ -24,8 +25,27 @@ final class TranscriptFiles {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SUFFIX = ".jsonl";
+  private static final String META_SUFFIX = ".meta.json";
 
   private TranscriptFiles() {}
+
+  /** Whether the path names a transcript: a {@code .jsonl} file. */
+  static boolean isTranscript(Path path) {
+    return path.getFileName().toString().endsWith(SUFFIX);
+  }
+
+  /**
+   * The transcript a changed file tells of: itself, or a subagent's transcript when its meta file
+   * changed (the transcript may have waited for it); none for any other file.
+   */
+  static Optional<Path> transcriptOf(Path changed) {
+    String name = changed.getFileName().toString();
+    if (name.endsWith(META_SUFFIX)) {
+      return Optional.of(
+          changed.resolveSibling(name.substring(0, name.length() - META_SUFFIX.length()) + SUFFIX));
+    }
+    return isTranscript(changed) ? Optional.of(changed) : Optional.empty();
+  }
 
   /**
    * {@code agent}, {@code subagent:<type>} (named as telemetry names it), or null while a new
@@ -37,7 +57,7 @@ final class TranscriptFiles {
       return "agent";
     }
     String name = file.getFileName().toString();
-    Path meta = folder.resolve(name.substring(0, name.length() - SUFFIX.length()) + ".meta.json");
+    Path meta = folder.resolve(name.substring(0, name.length() - SUFFIX.length()) + META_SUFFIX);
     String type = agentType(meta);
     if (type != null) {
       return RecordUsageRequest.roleNamed("subagent:" + type);

@@ -11,11 +11,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -93,18 +95,27 @@ final class TranscriptFollower {
 
   private void follow() {
     Path projects = root.resolve(format.folder());
+    // What to look at: the whole folder at first, after a failure and once a rescan interval;
+    // between those, only what the change events named, so a line costs no walk of every file.
+    Set<Path> toLook = Set.of(projects);
+    Instant lookedAtAll = Instant.MIN;
     while (running) {
       try {
         if (Files.isDirectory(projects)) {
-          watch.folders(projects);
-          scan(projects);
-          watch.awaitChange(rescan);
+          if (toLook.contains(projects)) {
+            lookedAtAll = Instant.now();
+          }
+          lookAt(toLook);
+          Optional<Set<Path>> changed = watch.awaitChange(rescan);
+          boolean due = !Instant.now().isBefore(lookedAtAll.plus(rescan));
+          toLook = changed.isPresent() && !due ? changed.get() : Set.of(projects);
         } else {
           sayAbsentOnce(projects);
           // Only the agent's folder itself: set to a home or a root by mistake, the sidecar would
           // otherwise walk and watch all of it.
           watch.folder(root);
           watch.awaitChange(ABSENT_FOLDER_CHECK);
+          toLook = Set.of(projects);
         }
       } catch (ClosedWatchServiceException | InterruptedException stopped) {
         return;
@@ -113,6 +124,7 @@ final class TranscriptFollower {
         // from the saved positions, with readers that have not read ahead of them.
         recorder.settle();
         readers.clear();
+        toLook = Set.of(projects);
         Log.warnf("Reading transcripts under %s failed, retrying: %s", projects, e.toString());
         sleep(rescan);
       }
@@ -131,11 +143,21 @@ final class TranscriptFollower {
     }
   }
 
-  private void scan(Path folder) throws IOException {
-    List<Path> files =
-        FolderTree.paths(folder, unreadable -> skipFile(unreadable, "unreadable")).stream()
-            .filter(p -> p.getFileName().toString().endsWith(".jsonl"))
-            .toList();
+  /**
+   * Reads on in the transcripts among these paths: every one under a folder (now watched too), a
+   * transcript file itself, and a subagent's file when its meta file changed.
+   */
+  private void lookAt(Set<Path> paths) throws IOException {
+    Set<Path> files = new LinkedHashSet<>();
+    for (Path path : paths) {
+      if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        FolderTree tree = FolderTree.of(path, unreadable -> skipFile(unreadable, "unreadable"));
+        watch.folders(tree.folders());
+        tree.files().stream().filter(TranscriptFiles::isTranscript).forEach(files::add);
+      } else {
+        TranscriptFiles.transcriptOf(path).ifPresent(files::add);
+      }
+    }
     PendingLines pending = new PendingLines();
     for (Path file : files) {
       if (!running) {

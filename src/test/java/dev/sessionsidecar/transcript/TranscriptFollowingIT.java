@@ -102,6 +102,16 @@ class TranscriptFollowingIT {
       JsonNode sub = awaitUsage(sidecar, session, u -> u.containsKey("req_3")).get("req_3");
       assertEquals(
           "subagent:explore", sub.path("role").asText(), "stored lower-cased, as roles are");
+      // One whose file comes before its meta file waits for it, and is read once it is written
+      // (well before the next rescan of everything, 30 s away).
+      append(
+          subagents.resolve("agent-a2.jsonl"), assistant(session, cwd, "req_3b", 1, 0, 0) + "\n");
+      Thread.sleep(1500);
+      assertTrue(!usage(sidecar, session).containsKey("req_3b"), "not before its type is known");
+      Files.writeString(
+          subagents.resolve("agent-a2.meta.json"), "{\"agentType\":\"Plan\",\"model\":\"m\"}");
+      JsonNode late = awaitUsage(sidecar, session, u -> u.containsKey("req_3b")).get("req_3b");
+      assertEquals("subagent:plan", late.path("role").asText());
 
       // A link out of the folder and an unreadable file are skipped, the rest read on.
       Path outside =
@@ -125,7 +135,7 @@ class TranscriptFollowingIT {
       append(file, toolResult(session, cwd, "toolu_1", "Exit code 1") + "\n");
       sidecar = start(data, config);
       Map<String, JsonNode> after = awaitUsage(sidecar, session, u -> u.containsKey("req_4"));
-      assertEquals(6, after.size(), after.keySet().toString());
+      assertEquals(7, after.size(), after.keySet().toString());
       JsonNode call = awaitFailedCall(sidecar, session);
       assertEquals("toolu_1", call.path("call_id").asText(), call.toString());
       assertEquals("Bash", call.path("tool").asText());
@@ -138,7 +148,7 @@ class TranscriptFollowingIT {
       append(copy, assistant(session, cwd, "req_5", 1, 0, 0) + "\n");
       Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING);
       Map<String, JsonNode> replaced = awaitUsage(sidecar, session, u -> u.containsKey("req_5"));
-      assertEquals(7, replaced.size(), replaced.keySet().toString());
+      assertEquals(8, replaced.size(), replaced.keySet().toString());
       assertTrue(!replaced.containsKey("req_out"), "a link out of the folder is not followed");
       assertTrue(metric(sidecar, "sidecar_transcript_files_skipped_total") >= 1);
       assertEquals(0, Files.readString(outside).indexOf('{'), "the folder's files are only read");
