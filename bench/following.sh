@@ -23,10 +23,10 @@ python3 - "$WORK/claude/projects" "$FILES" <<'PY'
 import json, os, sys, uuid
 base, files = sys.argv[1], int(sys.argv[2])
 for i in range(files):
-    folder = os.path.join(base, "-work-project-%d" % (i % 20))
+    folder = os.path.join(base, "-home-agent-project-%d" % (i % 20))
     os.makedirs(folder, exist_ok=True)
     session = str(uuid.uuid4())
-    line = {"type": "assistant", "sessionId": session, "cwd": "/work/project-%d" % (i % 20),
+    line = {"type": "assistant", "sessionId": session, "cwd": "/home/agent/project-%d" % (i % 20),
             "timestamp": "2026-12-01T10:00:00.000Z", "requestId": "req_%d" % i, "version": "2.1.332",
             "message": {"id": "msg_%d" % i, "model": "claude-sonnet-4-5", "role": "assistant",
                         "content": [{"type": "text", "text": "hi"}],
@@ -54,7 +54,7 @@ sleep 30 # the backfill's garbage collected, its commits compacted
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' /proc/$pid/stat; }
 before=$(cpu); sleep 60; after=$(cpu)
 echo "idle, 60 s: $(echo "$after - $before" | bc) s of CPU (two rescans of every file in it)"
-files=("$WORK"/claude/projects/-work-project-0/*.jsonl)
+files=("$WORK"/claude/projects/-home-agent-project-0/*.jsonl)
 file=${files[0]}
 before=$(cpu)
 for i in $(seq 1 60); do

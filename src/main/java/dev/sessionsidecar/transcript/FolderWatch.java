@@ -12,10 +12,10 @@ import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** The file system's change events for a tree of folders, so a follower wakes when files change. */
 final class FolderWatch {
@@ -27,11 +27,24 @@ final class FolderWatch {
     this.watch = FileSystems.getDefault().newWatchService();
   }
 
-  /** Watches these folders, each that is not watched yet. */
-  void folders(List<Path> folders) throws IOException {
-    for (Path folder : folders) {
-      register(folder);
+  /**
+   * The transcripts among these paths: every one under a folder (watched from now on, with the
+   * folders under it), a transcript file itself, and a subagent's file when its meta file changed.
+   */
+  Set<Path> transcriptsAmong(Set<Path> paths, Consumer<Path> unreadable) throws IOException {
+    Set<Path> files = new LinkedHashSet<>();
+    for (Path path : paths) {
+      if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        FolderTree tree = FolderTree.of(path, unreadable);
+        for (Path folder : tree.folders()) {
+          register(folder);
+        }
+        tree.files().stream().filter(TranscriptFiles::isTranscript).forEach(files::add);
+      } else {
+        TranscriptFiles.transcriptOf(path).ifPresent(files::add);
+      }
     }
+    return files;
   }
 
   /**

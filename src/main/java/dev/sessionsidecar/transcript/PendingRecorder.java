@@ -133,7 +133,7 @@ final class PendingRecorder {
             Log.warnf(
                 "Transcript %s: %d line(s) skipped (not JSON, malformed, or over %d bytes); this"
                     + " file is not reported again",
-                TranscriptFollower.named(file), more, NewLines.MAX_LINE_BYTES);
+                TranscriptFiles.named(file), more, NewLines.MAX_LINE_BYTES);
           }
         });
     positions.save(saved);

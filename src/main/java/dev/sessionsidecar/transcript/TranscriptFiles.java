@@ -2,6 +2,7 @@ package dev.sessionsidecar.transcript;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.usage.RecordUsageRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,10 +25,19 @@ final class TranscriptFiles {
   static final Duration META_WAIT = Duration.ofSeconds(60);
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The longest path whose position is kept (the column's size). */
+  static final int MAX_PATH = 1024;
+
   private static final String SUFFIX = ".jsonl";
   private static final String META_SUFFIX = ".meta.json";
 
   private TranscriptFiles() {}
+
+  /** A file's path as logged: on one line of plain text, whatever its name holds. */
+  static String named(Path file) {
+    return PlainText.oneLine(file.toString(), MAX_PATH);
+  }
 
   /** Whether the path names a transcript: a {@code .jsonl} file. */
   static boolean isTranscript(Path path) {

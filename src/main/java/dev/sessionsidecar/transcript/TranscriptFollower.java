@@ -1,6 +1,5 @@
 package dev.sessionsidecar.transcript;
 
-import dev.sessionsidecar.platform.PlainText;
 import dev.sessionsidecar.transcript.ReadPositions.Position;
 import io.quarkus.logging.Log;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,9 +29,6 @@ final class TranscriptFollower {
 
   /** Bytes read from one file before its lines are recorded, bounding memory in a backfill. */
   private static final long READ_BUDGET = 8L * 1024 * 1024;
-
-  /** The longest path whose position is kept (the column's size). */
-  private static final int MAX_PATH = 1024;
 
   /** How often a folder that does not exist yet is looked for. */
   private static final Duration ABSENT_FOLDER_CHECK = Duration.ofSeconds(2);
@@ -137,27 +132,18 @@ final class TranscriptFollower {
       saidAbsent = true;
       Log.infof(
           "No folder %s yet (%s): looked for every %d s",
-          named(projects),
-          Files.isDirectory(root) ? "its parent is there" : "nor a folder " + named(root),
+          TranscriptFiles.named(projects),
+          Files.isDirectory(root)
+              ? "its parent is there"
+              : "nor a folder " + TranscriptFiles.named(root),
           ABSENT_FOLDER_CHECK.toSeconds());
     }
   }
 
-  /**
-   * Reads on in the transcripts among these paths: every one under a folder (now watched too), a
-   * transcript file itself, and a subagent's file when its meta file changed.
-   */
+  /** Reads on in the transcripts among these paths ({@link FolderWatch#transcriptsAmong}). */
   private void lookAt(Set<Path> paths) throws IOException {
-    Set<Path> files = new LinkedHashSet<>();
-    for (Path path : paths) {
-      if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-        FolderTree tree = FolderTree.of(path, unreadable -> skipFile(unreadable, "unreadable"));
-        watch.folders(tree.folders());
-        tree.files().stream().filter(TranscriptFiles::isTranscript).forEach(files::add);
-      } else {
-        TranscriptFiles.transcriptOf(path).ifPresent(files::add);
-      }
-    }
+    Set<Path> files =
+        watch.transcriptsAmong(paths, unreadable -> skipFile(unreadable, "unreadable"));
     PendingLines pending = new PendingLines();
     for (Path file : files) {
       if (!running) {
@@ -177,7 +163,7 @@ final class TranscriptFollower {
     } catch (IOException gone) {
       return;
     }
-    if (!attributes.isRegularFile() || file.toString().length() > MAX_PATH) {
+    if (!attributes.isRegularFile() || file.toString().length() > TranscriptFiles.MAX_PATH) {
       skipFile(
           file,
           attributes.isSymbolicLink() ? "a link" : "not a regular file, or its path is too long");
@@ -249,13 +235,8 @@ final class TranscriptFollower {
   private void skipFile(Path file, String why) {
     if (skippedFiles.add(file)) {
       metrics.fileSkipped();
-      Log.warnf("Transcript %s skipped: %s", named(file), why);
+      Log.warnf("Transcript %s skipped: %s", TranscriptFiles.named(file), why);
     }
-  }
-
-  /** A file's path as logged: on one line of plain text, whatever its name holds. */
-  static String named(Path file) {
-    return PlainText.oneLine(file.toString(), MAX_PATH);
   }
 
   private static void sleep(Duration duration) {
